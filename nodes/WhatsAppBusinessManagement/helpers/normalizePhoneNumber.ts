@@ -1,0 +1,228 @@
+import {
+	getCountryCallingCode,
+	isSupportedCountry,
+	parsePhoneNumberWithError,
+	ParseError,
+	validatePhoneNumberLength,
+} from 'libphonenumber-js/max';
+import type { CountryCode, NumberType } from 'libphonenumber-js/max';
+
+export type PhoneNumberProblem =
+	| 'empty'
+	| 'not_a_phone_number'
+	| 'has_extension'
+	| 'no_country_code'
+	| 'unknown_country_code'
+	| 'unknown_default_country'
+	| 'too_short'
+	| 'too_long'
+	| 'invalid_for_country';
+
+export interface NormalizedPhoneNumber {
+	ok: true;
+	/** E.164, e.g. +16315551000 */
+	e164: string;
+	country: string | null;
+	callingCode: string;
+	type: NumberType | null;
+}
+
+export interface RejectedPhoneNumber {
+	ok: false;
+	problem: PhoneNumberProblem;
+	/** One sentence naming the input, the reason and the fix. */
+	message: string;
+}
+
+export type PhoneNumberResult = NormalizedPhoneNumber | RejectedPhoneNumber;
+
+// Longest input worth parsing: E.164 has at most 15 digits, formatting adds a few dozen characters.
+const MAX_INPUT_LENGTH = 64;
+// Spreadsheets and CRMs pad numbers with every kind of space, including NBSP and zero-width ones.
+const SPACE_LIKE = /[\s\u00a0\u1680\u180e\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]+/g;
+const EXTENSION_MARKER = /(?:ext\.?|extension|ext=|x|#|;)\s*\d+\s*$/i;
+// What a formatted phone number may hold once the spaces are gone.
+const ALLOWED_CHARACTERS = /^\+?[\d\-./()\u2010-\u2015\u2212]+$/;
+
+function quote(input: string): string {
+	const shown = input.length > 40 ? `${input.slice(0, 40)}…` : input;
+	return `"${shown}"`;
+}
+
+function reject(problem: PhoneNumberProblem, message: string): RejectedPhoneNumber {
+	return { ok: false, problem, message };
+}
+
+/** Turns a cell value (string, or a number a spreadsheet produced) into text, or explains why not. */
+export function phoneNumberInputToText(value: unknown): string | RejectedPhoneNumber {
+	if (value === undefined || value === null) {
+		return reject('empty', 'Phone number is empty. Map the column that holds the number.');
+	}
+	if (typeof value === 'number') {
+		if (!Number.isSafeInteger(value) || value <= 0) {
+			return reject(
+				'not_a_phone_number',
+				`Phone number ${String(value)} is not a whole positive number. Format the column as text so digits are not lost.`,
+			);
+		}
+		return String(value);
+	}
+	if (typeof value === 'bigint') return value.toString();
+	if (typeof value === 'string') return value;
+	const kind = Array.isArray(value) ? 'a list' : `a value of type ${typeof value}`;
+	return reject(
+		'not_a_phone_number',
+		`Phone number is ${kind}, not text. Map a single field, e.g. {{ $json.phone }}.`,
+	);
+}
+
+function describeLengthProblem(
+	input: string,
+	problem: ReturnType<typeof validatePhoneNumberLength>,
+	where: string,
+): RejectedPhoneNumber {
+	switch (problem) {
+		case 'TOO_SHORT':
+			return reject(
+				'too_short',
+				`Phone number ${quote(input)} is too short for ${where}. Check for missing digits.`,
+			);
+		case 'TOO_LONG':
+			return reject(
+				'too_long',
+				`Phone number ${quote(input)} is too long for ${where}. Check for extra digits or two numbers in one cell.`,
+			);
+		case 'INVALID_COUNTRY':
+			return reject(
+				'unknown_country_code',
+				`Phone number ${quote(input)} starts with an unknown country code. Check the digits after the "+".`,
+			);
+		default:
+			return reject(
+				'invalid_for_country',
+				`Phone number ${quote(input)} is not a valid number for ${where}. Check the digits, or the Default Country.`,
+			);
+	}
+}
+
+/**
+ * Normalizes what a spreadsheet or CRM holds to E.164, or says why it cannot.
+ * Accepts "+1 (631) 555-1000", "0044 20 7183 8750", "16315551000", national numbers with a
+ * default country, and numbers with stray spaces, dots or NBSP. Never returns a number the
+ * library calls invalid.
+ */
+export function normalizePhoneNumber(value: unknown, defaultCountry?: string): PhoneNumberResult {
+	const text = phoneNumberInputToText(value);
+	if (typeof text !== 'string') return text;
+
+	const input = text;
+	if (input.length > MAX_INPUT_LENGTH * 16) {
+		return reject(
+			'not_a_phone_number',
+			`Phone number input is ${input.length} characters long, not a phone number. Map the column that holds only the number.`,
+		);
+	}
+	let compact = input.replace(SPACE_LIKE, '');
+	if (compact === '') {
+		return reject('empty', 'Phone number is empty. Map the column that holds the number.');
+	}
+	if (compact.toLowerCase().startsWith('tel:')) compact = compact.slice(4);
+	if (EXTENSION_MARKER.test(input.trim()) && /\d/.test(compact)) {
+		return reject(
+			'has_extension',
+			`Phone number ${quote(input)} has an extension. Remove the extension: WhatsApp numbers cannot have one.`,
+		);
+	}
+	if (compact.length > MAX_INPUT_LENGTH || !ALLOWED_CHARACTERS.test(compact)) {
+		return reject(
+			'not_a_phone_number',
+			`${quote(input)} is not a phone number. Use digits with an optional leading "+", e.g. +1 631 555 1000.`,
+		);
+	}
+
+	let country: CountryCode | undefined;
+	if (defaultCountry) {
+		const upper = defaultCountry.trim().toUpperCase();
+		if (!isSupportedCountry(upper)) {
+			return reject(
+				'unknown_default_country',
+				`Default Country "${defaultCountry}" is not a known ISO 3166-1 alpha-2 code. Pick one from the list.`,
+			);
+		}
+		country = upper;
+	}
+
+	const digits = compact.replace(/\D/g, '');
+	const candidates: Array<{ text: string; country?: CountryCode }> = [];
+	if (compact.startsWith('+')) {
+		candidates.push({ text: `+${digits}` });
+	} else if (digits.startsWith('00') && compact.startsWith('00')) {
+		// International dialling prefix used across Europe, Africa and Asia.
+		candidates.push({ text: `+${digits.slice(2)}` });
+		if (country) candidates.push({ text: compact, country });
+	} else if (country) {
+		candidates.push({ text: compact, country });
+		// A CRM export often drops only the "+": "16315551000".
+		candidates.push({ text: `+${digits}` });
+	} else {
+		candidates.push({ text: `+${digits}` });
+	}
+
+	let firstProblem: RejectedPhoneNumber | undefined;
+	for (const candidate of candidates) {
+		const outcome = parseCandidate(input, candidate.text, candidate.country);
+		if (outcome.ok) return outcome;
+		firstProblem ??= outcome;
+	}
+
+	// Without a plus or a default country, a national number reads as an unknown country code.
+	if (
+		!country &&
+		!compact.startsWith('+') &&
+		!compact.startsWith('00') &&
+		firstProblem &&
+		firstProblem.problem !== 'too_long'
+	) {
+		return reject(
+			'no_country_code',
+			`Phone number ${quote(input)} has no country code and no Default Country is set. Write it with "+" and the country code (e.g. +1 631 555 1000) or choose a Default Country.`,
+		);
+	}
+	return firstProblem as RejectedPhoneNumber;
+}
+
+function parseCandidate(input: string, text: string, country?: CountryCode): PhoneNumberResult {
+	const where = country ? `${country} (+${getCountryCallingCode(country)})` : 'its country';
+	let parsed;
+	try {
+		parsed = parsePhoneNumberWithError(text, country);
+	} catch (error) {
+		const reason = error instanceof ParseError ? error.message : 'NOT_A_NUMBER';
+		if (reason === 'NOT_A_NUMBER') {
+			return reject(
+				'not_a_phone_number',
+				`${quote(input)} is not a phone number. Use digits with an optional leading "+", e.g. +1 631 555 1000.`,
+			);
+		}
+		return describeLengthProblem(input, reason as ReturnType<typeof validatePhoneNumberLength>, where);
+	}
+	if (parsed.ext) {
+		return reject(
+			'has_extension',
+			`Phone number ${quote(input)} has an extension. Remove the extension: WhatsApp numbers cannot have one.`,
+		);
+	}
+	if (!parsed.isValid()) {
+		const target = parsed.country
+			? `${parsed.country} (+${parsed.countryCallingCode})`
+			: `country code +${parsed.countryCallingCode}`;
+		return describeLengthProblem(input, validatePhoneNumberLength(text, country), target);
+	}
+	return {
+		ok: true,
+		e164: parsed.number,
+		country: parsed.country ?? null,
+		callingCode: parsed.countryCallingCode,
+		type: parsed.getType() ?? null,
+	};
+}

@@ -1,0 +1,281 @@
+// Runs workflows in n8n-core's real engine (WorkflowExecute), in process, with our node and
+// credential as n8n would load them. Only the credential store is ours: it hands out plain
+// decrypted data and resolves the credential's generic `authenticate` with n8n's expressions.
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ICredentialsHelper, Workflow } from 'n8n-workflow';
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentials,
+	ICredentialType,
+	IConnections,
+	IDataObject,
+	IHttpRequestOptions,
+	INode,
+	INodeExecutionData,
+	INodeProperties,
+	INodeType,
+	INodeTypes,
+	IRun,
+	ITriggerFunctions,
+	ITriggerResponse,
+	IVersionedNodeType,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+
+import { WhatsAppBusinessManagementApi } from '../../credentials/WhatsAppBusinessManagementApi.credentials';
+import { WhatsAppBusinessManagement } from '../../nodes/WhatsAppBusinessManagement/WhatsAppBusinessManagement.node';
+
+export const PACKAGE_NODE_TYPE = 'n8n-nodes-whatsapp-business-management.whatsAppBusinessManagement';
+export const CREDENTIAL_TYPE = 'whatsAppBusinessManagementApi';
+
+/** A manual trigger that emits the rows in its `rows` parameter, like a spreadsheet export. */
+class RowsTrigger implements INodeType {
+	description = {
+		displayName: 'Rows Trigger',
+		name: 'manualTrigger',
+		group: ['trigger'],
+		version: 1,
+		description: 'Emits the rows it holds',
+		defaults: { name: 'Rows' },
+		inputs: [],
+		outputs: ['main'],
+		properties: [{ displayName: 'Rows', name: 'rows', type: 'json', default: '[]' }],
+	} as unknown as INodeType['description'];
+
+	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
+		const raw = this.getNodeParameter('rows', '[]') as string | IDataObject[];
+		const rows = (typeof raw === 'string' ? JSON.parse(raw) : raw) as IDataObject[];
+		const emit = async () => this.emit([this.helpers.returnJsonArray(rows)]);
+		return { manualTriggerFunction: emit };
+	}
+}
+
+export class TestNodeTypes implements INodeTypes {
+	readonly types: Record<string, INodeType | IVersionedNodeType> = {
+		'n8n-nodes-base.manualTrigger': new RowsTrigger(),
+		[PACKAGE_NODE_TYPE]: new WhatsAppBusinessManagement(),
+	};
+
+	getByName(type: string) {
+		const found = this.types[type];
+		if (!found) throw new Error(`Unknown node type ${type}`);
+		return found;
+	}
+
+	getByNameAndVersion(type: string, version?: number): INodeType {
+		const found = this.getByName(type);
+		if ('nodeVersions' in found) {
+			return found.nodeVersions[version ?? found.currentVersion];
+		}
+		return found;
+	}
+
+	getKnownTypes() {
+		return {};
+	}
+}
+
+const credentialTypes: Record<string, ICredentialType> = {
+	[CREDENTIAL_TYPE]: new WhatsAppBusinessManagementApi(),
+};
+
+export class TestCredentialsHelper extends ICredentialsHelper {
+	constructor(private readonly store: Record<string, ICredentialDataDecryptedObject>) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+		workflow?: Workflow,
+		node?: INode,
+	): Promise<IHttpRequestOptions> {
+		const type = credentialTypes[typeName];
+		const auth = type?.authenticate as IAuthenticateGeneric | undefined;
+		if (!auth || auth.type !== 'generic' || !workflow || !node) return requestOptions;
+		const resolve = (value: string) =>
+			workflow.expression.getParameterValue(value, null, 0, 0, node.name, [], 'internal', {
+				$credentials: credentials,
+			}) as string;
+		const headers = { ...(requestOptions.headers ?? {}) } as IDataObject;
+		for (const [name, value] of Object.entries(auth.properties.headers ?? {})) {
+			headers[name] = resolve(String(value));
+		}
+		return { ...requestOptions, headers };
+	}
+
+	async preAuthentication() {
+		return undefined;
+	}
+
+	async runPreAuthentication() {
+		return undefined;
+	}
+
+	async getCredentials(): Promise<ICredentials> {
+		throw new Error('not used by the engine in these tests');
+	}
+
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		_nodeCredentials: unknown,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
+		const found = this.store[type];
+		if (!found) throw new Error(`No credential of type ${type}`);
+		return { ...found };
+	}
+
+	async updateCredentials() {}
+
+	async updateCredentialsOauthTokenData() {}
+
+	getCredentialsProperties(type: string): INodeProperties[] {
+		return credentialTypes[type]?.properties ?? [];
+	}
+}
+
+export interface WorkflowFile {
+	name?: string;
+	nodes: INode[];
+	connections: IConnections;
+}
+
+export interface RunResult {
+	run: IRun;
+	/** Output items of a node, per output index. */
+	outputs(nodeName: string): INodeExecutionData[][];
+	error: IRun['data']['resultData']['error'];
+}
+
+let executionCounter = 0;
+
+/** Runs a workflow to its end in n8n-core's WorkflowExecute and returns what each node output. */
+export async function runWorkflow(
+	workflowData: WorkflowFile,
+	credentials: ICredentialDataDecryptedObject,
+	startNodeName?: string,
+): Promise<RunResult> {
+	const nodeTypes = new TestNodeTypes();
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		name: workflowData.name ?? 'test',
+		nodes: workflowData.nodes,
+		connections: workflowData.connections,
+		active: false,
+		nodeTypes,
+		settings: { executionOrder: 'v1' },
+	});
+	const executionId = `test-${++executionCounter}`;
+	const base = {
+		id: 'test-workflow',
+		name: workflowData.name ?? 'test',
+		nodes: workflowData.nodes,
+		connections: workflowData.connections,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		isArchived: false,
+		activeVersionId: null,
+	} as unknown as IWorkflowBase;
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, base);
+	const additionalData = {
+		credentialsHelper: new TestCredentialsHelper({ [CREDENTIAL_TYPE]: credentials }),
+		hooks,
+		executionId,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://127.0.0.1:1/rest',
+		instanceBaseUrl: 'http://127.0.0.1:1/',
+		formBaseUrl: 'http://127.0.0.1:1/form',
+		formWaitingBaseUrl: 'http://127.0.0.1:1/formWaiting',
+		formTestBaseUrl: 'http://127.0.0.1:1/formTest',
+		webhookBaseUrl: 'http://127.0.0.1:1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:1/webhookWaiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:1/webhookTest',
+		mcpBaseUrl: 'http://127.0.0.1:1/mcp',
+		mcpTestBaseUrl: 'http://127.0.0.1:1/mcpTest',
+		variables: {},
+		executeWorkflow: async () => {
+			throw new Error('sub-workflows are not used in these tests');
+		},
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		logAiEvent: () => {},
+		startRunnerTask: async () => {
+			throw new Error('task runners are not used in these tests');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const start =
+		startNodeName !== undefined
+			? workflow.getNode(startNodeName)
+			: workflowData.nodes.find((n) => n.type === 'n8n-nodes-base.manualTrigger');
+	const execute = new WorkflowExecute(additionalData, 'manual');
+	const run = await execute.run({ workflow, startNode: start ?? undefined });
+	return {
+		run,
+		error: run.data.resultData.error,
+		outputs(nodeName: string) {
+			const runs = run.data.resultData.runData[nodeName];
+			if (!runs?.length) return [];
+			return (runs[runs.length - 1].data?.main ?? []).map((items) => items ?? []);
+		},
+	};
+}
+
+export interface AddWorkflowOptions {
+	rows: IDataObject[];
+	businessId?: string;
+	phoneNumber?: string;
+	defaultCountry?: string;
+	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+}
+
+/** Rows trigger -> Add Phone Number, the shape users build after a spreadsheet trigger. */
+export function addPhoneNumbersWorkflow(options: AddWorkflowOptions): WorkflowFile {
+	const add: INode = {
+		id: 'add',
+		name: 'Add Phone Number',
+		type: PACKAGE_NODE_TYPE,
+		typeVersion: 1,
+		position: [300, 0],
+		parameters: {
+			resource: 'preVerifiedNumber',
+			operation: 'add',
+			businessId: options.businessId ?? '1234567890123456',
+			phoneNumber: options.phoneNumber ?? '={{ $json.phone }}',
+			defaultCountry: options.defaultCountry ?? '',
+		},
+		credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'Meta' } },
+	};
+	if (options.onError) add.onError = options.onError;
+	return {
+		name: 'add phone numbers',
+		nodes: [
+			{
+				id: 'rows',
+				name: 'Rows',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { rows: JSON.stringify(options.rows) },
+			},
+			add,
+		],
+		connections: {
+			Rows: { main: [[{ node: 'Add Phone Number', type: 'main', index: 0 }]] },
+		},
+	};
+}
