@@ -1,0 +1,532 @@
+// A local Graph API for the pre-verified phone number family: Meta's contract
+// (shared/reference/meta-business-messaging-openapi-v23.0.yaml) for paths, parameter patterns,
+// bodies and error shapes; Meta's documented behaviour where the contract is thin. Loopback only.
+import { randomInt } from 'crypto';
+import { createServer } from 'http';
+import type { IncomingMessage, Server, ServerResponse } from 'http';
+import type { AddressInfo, Socket } from 'net';
+
+export interface FaultSettings {
+	/** Added before every answer, in ms. */
+	latencyMs: number;
+	/** Shares (0..1) of requests answered with each fault, drawn from a seeded generator. */
+	serverErrorRate: number;
+	throttleRate: number;
+	resetRate: number;
+	htmlRate: number;
+	invalidJsonRate: number;
+	hangRate: number;
+}
+
+export interface SimulatorOptions {
+	/** The only token accepted; a wrong or missing one answers 401 / 190. */
+	token: string;
+	/** Businesses that exist; others answer 404 / 803. */
+	businessIds: string[];
+	/** Calls a business may make per usage window before throttling (80008); 0 = no limit. */
+	callsPerWindow?: number;
+	windowMs?: number;
+	faults?: Partial<FaultSettings>;
+	/** Seed for the fault generator, so a run can be repeated. */
+	seed?: number;
+}
+
+export type VerificationStatus = 'NOT_VERIFIED' | 'VERIFIED' | 'EXPIRED';
+
+export interface PreVerifiedNumber {
+	id: string;
+	businessId: string;
+	digits: string;
+	code_verification_status: VerificationStatus;
+	code_verification_time?: number;
+	verification_expiry_time?: number;
+	pendingCode?: string;
+	pendingCodeExpires?: number;
+	createdAt: number;
+}
+
+export interface RecordedRequest {
+	method: string;
+	path: string;
+	query: string;
+	status: number;
+}
+
+type Fault = 'server' | 'throttle' | 'reset' | 'html' | 'invalidJson' | 'hang';
+
+const NO_FAULTS: FaultSettings = {
+	latencyMs: 0,
+	serverErrorRate: 0,
+	throttleRate: 0,
+	resetRate: 0,
+	htmlRate: 0,
+	invalidJsonRate: 0,
+	hangRate: 0,
+};
+
+const VERSION = /^v[0-9]+\.[0-9]+$/;
+const NUMERIC_ID = /^[0-9]+$/;
+const DAY_MS = 86_400_000;
+const VERIFIED_FOR_MS = 90 * DAY_MS;
+const CODE_VALID_MS = 10 * 60_000;
+const MAX_PAGE = 100;
+const DEFAULT_PAGE = 25;
+
+class HttpFailure extends Error {
+	constructor(
+		readonly status: number,
+		readonly body: Record<string, unknown>,
+	) {
+		super(String((body.error as { message?: string })?.message ?? status));
+	}
+}
+
+function graphError(
+	status: number,
+	code: number,
+	message: string,
+	extra: Record<string, unknown> = {},
+): HttpFailure {
+	return new HttpFailure(status, {
+		error: {
+			message,
+			type: code === 190 ? 'OAuthException' : 'GraphMethodException',
+			code,
+			fbtrace_id: `Sim${randomInt(1e9).toString(36)}`,
+			...extra,
+		},
+	});
+}
+
+/** Mulberry32: small, seeded, good enough to draw faults reproducibly. */
+function seededRandom(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/** Formats digits the way Meta's list answers do ("+1 631-555-1000"); callers compare digits. */
+function display(digits: string): string {
+	if (digits.startsWith('1') && digits.length === 11) {
+		return `+1 ${digits.slice(1, 4)}-${digits.slice(4, 7)}-${digits.slice(7)}`;
+	}
+	return `+${digits}`;
+}
+
+function encodeCursor(index: number): string {
+	return Buffer.from(`sim:${index}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): number | undefined {
+	const text = Buffer.from(cursor, 'base64url').toString();
+	const match = /^sim:(\d+)$/.exec(text);
+	return match ? Number(match[1]) : undefined;
+}
+
+export class GraphApiSimulator {
+	readonly numbers = new Map<string, PreVerifiedNumber>();
+
+	/** Successful adds per E.164 digits: proves no number is added twice. */
+	readonly addsByNumber = new Map<string, number>();
+
+	readonly requests: RecordedRequest[] = [];
+
+	faults: FaultSettings;
+
+	private readonly usage = new Map<string, number[]>();
+
+	private readonly random: () => number;
+
+	private server?: Server;
+
+	private readonly sockets = new Set<Socket>();
+
+	private nextId = 100_000_000_000_000;
+
+	private readonly callsPerWindow: number;
+
+	private readonly windowMs: number;
+
+	constructor(private readonly options: SimulatorOptions) {
+		this.faults = { ...NO_FAULTS, ...options.faults };
+		this.random = seededRandom(options.seed ?? 42);
+		this.callsPerWindow = options.callsPerWindow ?? 0;
+		this.windowMs = options.windowMs ?? 3_600_000;
+	}
+
+	get baseUrl(): string {
+		const address = this.server?.address() as AddressInfo | null;
+		if (!address) throw new Error('simulator is not running');
+		return `http://127.0.0.1:${address.port}`;
+	}
+
+	async start(port = 0): Promise<string> {
+		this.server = createServer((req, res) => void this.handle(req, res));
+		this.server.on('connection', (socket) => {
+			this.sockets.add(socket);
+			socket.on('close', () => this.sockets.delete(socket));
+		});
+		await new Promise<void>((resolve) => this.server?.listen(port, '127.0.0.1', resolve));
+		return this.baseUrl;
+	}
+
+	async stop(): Promise<void> {
+		for (const socket of this.sockets) socket.destroy();
+		await new Promise((resolve) => (this.server ? this.server.close(resolve) : resolve(undefined)));
+	}
+
+	/** The code "sent" by request_code: what a person would read from the SMS. */
+	lastCode(id: string): string | undefined {
+		return this.numbers.get(id)?.pendingCode;
+	}
+
+	totalAdds(): number {
+		let total = 0;
+		for (const count of this.addsByNumber.values()) total += count;
+		return total;
+	}
+
+	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+		const record: RecordedRequest = {
+			method: req.method ?? 'GET',
+			path: url.pathname,
+			query: url.search,
+			status: 0,
+		};
+		this.requests.push(record);
+		const body = await readBody(req);
+		if (this.faults.latencyMs > 0) await delay(this.faults.latencyMs);
+
+		// Test-only routes, documented in the README.
+		if (url.pathname.startsWith('/__simulator/')) {
+			record.status = 200;
+			this.handleControl(url, req.method ?? 'GET', body, res);
+			return;
+		}
+
+		const fault = this.drawFault();
+		if (fault === 'hang') return; // never answers; the client's timeout must fire
+		if (fault === 'reset') {
+			req.socket.destroy();
+			return;
+		}
+		if (fault === 'html') {
+			record.status = 502;
+			res.writeHead(502, { 'Content-Type': 'text/html' });
+			res.end('<html><body><h1>502 Bad Gateway</h1></body></html>');
+			return;
+		}
+		if (fault === 'invalidJson') {
+			record.status = 200;
+			res.writeHead(200, { 'Content-Type': 'application/json' });
+			res.end('{"id": "12');
+			return;
+		}
+
+		const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+		try {
+			if (fault === 'server') {
+				throw graphError(500, 2, 'An unexpected error has occurred. Please retry your request later.', {
+					is_transient: true,
+				});
+			}
+			this.authenticate(req);
+			const segments = url.pathname.split('/').filter(Boolean);
+			const [version] = segments;
+			if (!version || !VERSION.test(version)) {
+				throw graphError(400, 100, `Unknown API version "${version ?? ''}"`);
+			}
+			const businessId = this.businessOf(segments);
+			if (businessId) {
+				this.spendBudget(businessId, headers);
+				if (fault === 'throttle') {
+					throw graphError(429, 4, 'Application request limit reached', {
+						is_transient: true,
+						error_subcode: 2446079,
+					});
+				}
+			}
+			const answer = this.route(req.method ?? 'GET', segments.slice(1), url, body);
+			record.status = 200;
+			res.writeHead(200, headers);
+			res.end(JSON.stringify(answer));
+		} catch (error) {
+			const failure =
+				error instanceof HttpFailure
+					? error
+					: graphError(500, 1, `Simulator fault: ${(error as Error).message}`);
+			record.status = failure.status;
+			res.writeHead(failure.status, headers);
+			res.end(JSON.stringify(failure.body));
+		}
+	}
+
+	private drawFault(): Fault | null {
+		const f = this.faults;
+		const draws: Array<[number, Fault]> = [
+			[f.throttleRate, 'throttle'],
+			[f.serverErrorRate, 'server'],
+			[f.resetRate, 'reset'],
+			[f.htmlRate, 'html'],
+			[f.invalidJsonRate, 'invalidJson'],
+			[f.hangRate, 'hang'],
+		];
+		const roll = this.random();
+		let edge = 0;
+		for (const [rate, fault] of draws) {
+			edge += rate;
+			if (roll < edge) return fault;
+		}
+		return null;
+	}
+
+	private authenticate(req: IncomingMessage): void {
+		const header = req.headers.authorization ?? '';
+		if (header !== `Bearer ${this.options.token}`) {
+			throw graphError(401, 190, 'Invalid OAuth access token - Cannot parse access token', {
+				error_subcode: header ? 467 : undefined,
+			});
+		}
+	}
+
+	/** The business a request spends budget for, when its path names one. */
+	private businessOf(segments: string[]): string | undefined {
+		const target = segments[1];
+		if (!target) return undefined;
+		if (this.options.businessIds.includes(target)) return target;
+		return this.numbers.get(target)?.businessId;
+	}
+
+	private spendBudget(businessId: string, headers: Record<string, string>): void {
+		if (this.callsPerWindow <= 0) return;
+		const now = Date.now();
+		const calls = (this.usage.get(businessId) ?? []).filter((t) => now - t < this.windowMs);
+		const throttled = calls.length >= this.callsPerWindow;
+		if (!throttled) calls.push(now);
+		this.usage.set(businessId, calls);
+		const percent = Math.min(100, Math.round((calls.length / this.callsPerWindow) * 100));
+		const regainMs = throttled ? Math.max(0, calls[0] + this.windowMs - now) : 0;
+		headers['X-Business-Use-Case-Usage'] = JSON.stringify({
+			[businessId]: [
+				{
+					type: 'whatsapp_business_management',
+					call_count: percent,
+					total_cputime: Math.round(percent / 4),
+					total_time: Math.round(percent / 3),
+					estimated_time_to_regain_access: Math.ceil(regainMs / 60_000),
+				},
+			],
+		});
+		if (throttled) {
+			throw graphError(400, 80008, 'There have been too many calls to this WhatsApp Business account. Wait a bit and try again.', {
+				is_transient: true,
+				error_subcode: 2593107,
+			});
+		}
+	}
+
+	private route(method: string, path: string[], url: URL, body: Record<string, unknown>): unknown {
+		const [target, edge, ...rest] = path;
+		if (rest.length > 0 || !target) throw graphError(400, 100, 'Unknown path components');
+		if (target === 'me' && !edge && method === 'GET') {
+			return { id: '10000000000001', name: 'Simulator System User' };
+		}
+		if (!NUMERIC_ID.test(target)) {
+			throw graphError(400, 100, `Invalid parameter: "${target.slice(0, 40)}" is not a valid ID`);
+		}
+		if (edge === 'add_phone_numbers' && method === 'POST') return this.add(target, url, body);
+		if (edge === 'preverified_numbers' && method === 'GET') return this.list(target, url);
+		const number = this.numbers.get(target);
+		if (!number) {
+			if (this.options.businessIds.includes(target)) {
+				throw graphError(400, 100, `Unsupported request on business ${target}`);
+			}
+			throw graphError(404, 803, `Some of the aliases you requested do not exist: ${target}`);
+		}
+		if (!edge && method === 'GET') return this.view(number, url.searchParams.get('fields'));
+		if (!edge && method === 'DELETE') {
+			this.numbers.delete(number.id);
+			return { success: true };
+		}
+		if (edge === 'request_code' && method === 'POST') return this.requestCode(number, url, body);
+		if (edge === 'verify_code' && method === 'POST') return this.verifyCode(number, url, body);
+		throw graphError(400, 100, `Unsupported ${method} request on ${edge ?? 'node'}`);
+	}
+
+	private requireBusiness(id: string): void {
+		if (!this.options.businessIds.includes(id)) {
+			throw graphError(404, 803, 'WhatsApp Business Account not found');
+		}
+	}
+
+	private add(businessId: string, url: URL, body: Record<string, unknown>) {
+		this.requireBusiness(businessId);
+		const raw = body.phone_number ?? url.searchParams.get('phone_number');
+		const digits = typeof raw === 'string' ? raw.replace(/[\s\-().]/g, '').replace(/^\+/, '') : '';
+		if (!/^[1-9][0-9]{6,14}$/.test(digits)) {
+			throw graphError(400, 100, 'Invalid phone number');
+		}
+		for (const existing of this.numbers.values()) {
+			if (existing.businessId === businessId && existing.digits === digits) {
+				throw graphError(400, 100, 'Invalid parameter', {
+					error_user_title: 'Phone number already added',
+					error_user_msg: `The phone number ${display(digits)} has already been added to this business.`,
+					error_subcode: 2388093,
+				});
+			}
+		}
+		const id = String(this.nextId++);
+		this.numbers.set(id, {
+			id,
+			businessId,
+			digits,
+			code_verification_status: 'NOT_VERIFIED',
+			createdAt: Date.now(),
+		});
+		this.addsByNumber.set(digits, (this.addsByNumber.get(digits) ?? 0) + 1);
+		return { id };
+	}
+
+	private list(businessId: string, url: URL) {
+		this.requireBusiness(businessId);
+		const params = url.searchParams;
+		const limitText = params.get('limit');
+		const limit = limitText === null ? DEFAULT_PAGE : Number(limitText);
+		if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) {
+			throw graphError(400, 100, `Param limit must be an integer between 1 and ${MAX_PAGE}`);
+		}
+		const status = params.get('code_verification_status');
+		const phone = params.get('phone_number')?.replace(/\D/g, '');
+		const all = [...this.numbers.values()]
+			.filter((n) => n.businessId === businessId)
+			.filter((n) => !status || this.statusOf(n) === status)
+			.filter((n) => !phone || n.digits === phone);
+		let start = 0;
+		const after = params.get('after');
+		const before = params.get('before');
+		if (after) start = (decodeCursor(after) ?? -1) + 1;
+		if (before) start = Math.max(0, (decodeCursor(before) ?? 0) - limit);
+		const page = all.slice(start, start + limit);
+		const fields = params.get('fields');
+		const result: Record<string, unknown> = { data: page.map((n) => this.view(n, fields)) };
+		if (page.length > 0) {
+			const paging: Record<string, unknown> = {
+				cursors: { before: encodeCursor(start), after: encodeCursor(start + page.length - 1) },
+			};
+			const base = `${this.baseUrl}${url.pathname}`;
+			if (start + page.length < all.length) {
+				paging.next = `${base}?limit=${limit}&after=${encodeCursor(start + page.length - 1)}`;
+			}
+			if (start > 0) paging.previous = `${base}?limit=${limit}&before=${encodeCursor(start)}`;
+			result.paging = paging;
+		}
+		return result;
+	}
+
+	private statusOf(number: PreVerifiedNumber): VerificationStatus {
+		if (
+			number.code_verification_status === 'VERIFIED' &&
+			number.verification_expiry_time !== undefined &&
+			number.verification_expiry_time * 1000 < Date.now()
+		) {
+			return 'EXPIRED';
+		}
+		return number.code_verification_status;
+	}
+
+	private view(number: PreVerifiedNumber, fields: string | null): Record<string, unknown> {
+		const full: Record<string, unknown> = {
+			id: number.id,
+			phone_number: display(number.digits),
+			code_verification_status: this.statusOf(number),
+			code_verification_time: number.code_verification_time,
+			// Meta sends Unix seconds here and ISO strings elsewhere; the node accepts both.
+			verification_expiry_time: number.verification_expiry_time,
+			owner_business: { id: number.businessId },
+		};
+		const wanted = fields
+			? fields.split(',').map((f) => f.trim())
+			: ['id', 'phone_number', 'code_verification_status'];
+		const out: Record<string, unknown> = { id: number.id };
+		for (const field of wanted) {
+			if (full[field] !== undefined) out[field] = full[field];
+		}
+		return out;
+	}
+
+	private requestCode(number: PreVerifiedNumber, url: URL, body: Record<string, unknown>) {
+		const method = String(body.code_method ?? url.searchParams.get('code_method') ?? '');
+		if (!['SMS', 'VOICE'].includes(method)) {
+			throw graphError(400, 100, 'Param code_method must be one of {SMS, VOICE}');
+		}
+		const language = String(body.language ?? url.searchParams.get('language') ?? 'en_US');
+		if (!/^[a-z]{2,3}(_[A-Z]{2})?$/.test(language)) {
+			throw graphError(400, 100, `Invalid language "${language.slice(0, 20)}"`);
+		}
+		number.pendingCode = String(randomInt(100000, 1000000));
+		number.pendingCodeExpires = Date.now() + CODE_VALID_MS;
+		return { success: true };
+	}
+
+	private verifyCode(number: PreVerifiedNumber, url: URL, body: Record<string, unknown>) {
+		const code = String(body.code ?? url.searchParams.get('code') ?? '');
+		if (!number.pendingCode || code !== number.pendingCode) {
+			throw graphError(400, 100, 'The verification code is incorrect');
+		}
+		if ((number.pendingCodeExpires ?? 0) < Date.now()) {
+			throw graphError(422, 100, 'The verification code has expired. Request a new code.');
+		}
+		const now = Date.now();
+		number.code_verification_status = 'VERIFIED';
+		number.code_verification_time = Math.floor(now / 1000);
+		number.verification_expiry_time = Math.floor((now + VERIFIED_FOR_MS) / 1000);
+		number.pendingCode = undefined;
+		return { success: true };
+	}
+
+	private handleControl(url: URL, method: string, body: Record<string, unknown>, res: ServerResponse) {
+		const send = (value: unknown) => {
+			res.writeHead(200, { 'Content-Type': 'application/json' });
+			res.end(JSON.stringify(value));
+		};
+		const codeMatch = /^\/__simulator\/codes\/([0-9]+)$/.exec(url.pathname);
+		if (codeMatch) return send({ id: codeMatch[1], code: this.lastCode(codeMatch[1]) ?? null });
+		if (url.pathname === '/__simulator/stats') {
+			return send({
+				numbers: this.numbers.size,
+				adds: this.totalAdds(),
+				duplicateAdds: [...this.addsByNumber.values()].filter((c) => c > 1).length,
+				requests: this.requests.length,
+			});
+		}
+		if (url.pathname === '/__simulator/faults' && method === 'POST') {
+			this.faults = { ...this.faults, ...(body as Partial<FaultSettings>) };
+			return send(this.faults);
+		}
+		res.writeHead(404, { 'Content-Type': 'application/json' });
+		res.end('{"error":"unknown simulator route"}');
+	}
+}
+
+function delay(ms: number): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of req) chunks.push(chunk as Buffer);
+	const text = Buffer.concat(chunks).toString();
+	if (!text) return {};
+	try {
+		const parsed = JSON.parse(text) as unknown;
+		return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+	} catch {
+		return Object.fromEntries(new URLSearchParams(text));
+	}
+}
