@@ -5,7 +5,9 @@ const path = require('path');
 const { getCountries, getCountryCallingCode } = require('libphonenumber-js/max');
 
 const names = new Intl.DisplayNames(['en'], { type: 'region' });
+// TA (Tristan da Cunha) is not an ISO 3166-1 code and shares +290 with Saint Helena (SH).
 const rows = getCountries()
+	.filter((code) => code !== 'TA')
 	.map((code) => ({ code, name: names.of(code), callingCode: getCountryCallingCode(code) }))
 	.sort((a, b) => a.name.localeCompare(b.name, 'en'));
 

@@ -225,7 +225,6 @@ export const COUNTRY_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Tokelau (+690)', value: 'TK' },
 	{ name: 'Tonga (+676)', value: 'TO' },
 	{ name: 'Trinidad & Tobago (+1)', value: 'TT' },
-	{ name: 'Tristan da Cunha (+290)', value: 'TA' },
 	{ name: 'Tunisia (+216)', value: 'TN' },
 	{ name: 'Türkiye (+90)', value: 'TR' },
 	{ name: 'Turkmenistan (+993)', value: 'TM' },

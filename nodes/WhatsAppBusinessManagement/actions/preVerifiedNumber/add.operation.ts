@@ -41,7 +41,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: '+1 631 555 1000',
 		description:
-			'Number to add, in any common format (spaces, dashes, dots, brackets, 00 prefix). Sent to Meta in E.164 form. Usually an expression such as {{ $json.phone }}.',
+			'Number to add, in any common format (spaces, dashes, dots, brackets, 00 prefix). Sent to Meta in E.164 form. Usually an expression that reads the phone column of the incoming row.',
 		displayOptions: { show: showOnlyForAdd },
 	},
 	{

@@ -16,7 +16,7 @@ export const description: INodeProperties[] = [
 				name: 'Add Phone Number',
 				value: 'add',
 				description: "Add a pre-verified phone number to a business's pool",
-				action: 'Add a pre-verified phone number',
+				action: 'Add a phone number',
 			},
 		],
 		default: 'add',

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs Node 24 and the real n8n from the npm registry into a cache folder outside the repo,
+# or reuses them when already there. Prints the cache folder. n8n 2.x needs Node 24; its native
+# modules are skipped at install (isolated-vm does not build here) except sqlite3, rebuilt after.
+set -euo pipefail
+N8N_VERSION="${N8N_VERSION:-2.41.1}"
+CACHE="${N8N_E2E_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-whatsapp-business-management/n8n-$N8N_VERSION}"
+mkdir -p "$CACHE"
+cd "$CACHE"
+if [ ! -x node24/node_modules/node/bin/node ]; then
+	echo "installing node@24 into $CACHE/node24" >&2
+	mkdir -p node24 && (cd node24 && npm init -y >/dev/null && npm install --no-audit --no-fund node@24 >&2)
+fi
+NODE24="$CACHE/node24/node_modules/node/bin/node"
+if [ ! -f n8n/.installed ]; then
+	echo "installing n8n@$N8N_VERSION into $CACHE/n8n (a few minutes)" >&2
+	rm -rf n8n && mkdir -p n8n
+	(cd n8n && npm init -y >/dev/null \
+		&& npm install --no-audit --no-fund --ignore-scripts "n8n@$N8N_VERSION" >&2 \
+		&& PATH="$(dirname "$NODE24"):$PATH" npm rebuild sqlite3 >&2)
+	touch n8n/.installed
+fi
+echo "$CACHE"

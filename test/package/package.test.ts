@@ -1,0 +1,98 @@
+// The published package: what n8n's verification checks, what the tarball holds, and that the
+// bundled node and credential load where only n8n-workflow is installed.
+import { execFileSync } from 'child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, cpSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+
+import { PACKAGE_NAME, PACKAGE_VERSION } from '../../nodes/WhatsAppBusinessManagement/version';
+
+const root = join(__dirname, '../..');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const pkg = require('../../package.json');
+
+let unpacked: string;
+let packedFiles: string[];
+
+beforeAll(async () => {
+	if (!existsSync(join(root, 'dist'))) {
+		execFileSync('npx', ['gulp', 'build'], { cwd: root, stdio: 'ignore' });
+	}
+	const packed = JSON.parse(
+		execFileSync(process.execPath, [join(root, 'scripts/pack.mjs')], { cwd: root }).toString(),
+	) as { dir: string; files: string[] };
+	unpacked = packed.dir;
+	packedFiles = packed.files;
+}, 120_000);
+
+test('package.json follows n8n community rules', () => {
+	expect(pkg.name).toBe(PACKAGE_NAME);
+	expect(pkg.version).toBe(PACKAGE_VERSION);
+	expect(pkg.license).toBe('MIT');
+	expect(pkg.keywords).toContain('n8n-community-node-package');
+	expect(pkg.dependencies).toBeUndefined();
+	expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+	expect(pkg.files).toEqual(['dist']);
+	for (const script of ['prepare', 'preinstall', 'install', 'postinstall']) {
+		expect(pkg.scripts[script]).toBeUndefined();
+	}
+	expect(pkg.n8n).toEqual({
+		n8nNodesApiVersion: 1,
+		strict: true,
+		credentials: ['dist/credentials/WhatsAppBusinessManagementApi.credentials.js'],
+		nodes: ['dist/nodes/WhatsAppBusinessManagement/WhatsAppBusinessManagement.node.js'],
+	});
+});
+
+test('the tarball holds dist, README, LICENSE and package.json only', () => {
+	const outside = packedFiles.filter(
+		(f) => !f.startsWith('dist/') && !['README.md', 'LICENSE', 'package.json'].includes(f),
+	);
+	expect(outside).toEqual([]);
+	expect(packedFiles).toEqual(expect.arrayContaining(['README.md', 'LICENSE', 'package.json']));
+	for (const built of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) {
+		expect(packedFiles).toContain(built);
+	}
+	expect(packedFiles).toContain('dist/nodes/WhatsAppBusinessManagement/whatsapp.svg');
+	expect(packedFiles).toContain('dist/nodes/WhatsAppBusinessManagement/whatsapp.dark.svg');
+	expect(packedFiles).toContain('dist/nodes/WhatsAppBusinessManagement/WhatsAppBusinessManagement.node.json');
+	expect(packedFiles).toContain('dist/credentials/whatsapp.svg');
+});
+
+test('node and credential load where only n8n-workflow is installed, with libphonenumber-js inlined', () => {
+	const folder = mkdtempSync(join(tmpdir(), 'wbm-isolated-'));
+	try {
+		const target = join(folder, 'node_modules', PACKAGE_NAME);
+		mkdirSync(join(folder, 'node_modules'), { recursive: true });
+		cpSync(unpacked, target, { recursive: true });
+		symlinkSync(join(root, 'node_modules/n8n-workflow'), join(folder, 'node_modules/n8n-workflow'));
+		const script = `
+			const pkg = require('${PACKAGE_NAME}/package.json');
+			const { WhatsAppBusinessManagement } = require('${PACKAGE_NAME}/' + pkg.n8n.nodes[0]);
+			const { WhatsAppBusinessManagementApi } = require('${PACKAGE_NAME}/' + pkg.n8n.credentials[0]);
+			const index = require('${PACKAGE_NAME}');
+			let phoneLib = 'missing';
+			try { require.resolve('libphonenumber-js'); phoneLib = 'installed'; } catch {}
+			const loaded = Object.keys(require.cache).filter((k) => k.includes('libphonenumber-js'));
+			console.log(JSON.stringify({
+				node: new WhatsAppBusinessManagement().description.name,
+				credential: new WhatsAppBusinessManagementApi().name,
+				index: Object.keys(index).sort(),
+				phoneLib,
+				loaded: loaded.length,
+			}));`;
+		const out = execFileSync(process.execPath, ['-e', script], {
+			cwd: folder,
+			env: { PATH: process.env.PATH ?? '' },
+		}).toString();
+		expect(JSON.parse(out)).toEqual({
+			node: 'whatsAppBusinessManagement',
+			credential: 'whatsAppBusinessManagementApi',
+			index: ['WhatsAppBusinessManagement', 'WhatsAppBusinessManagementApi'],
+			phoneLib: 'missing',
+			loaded: 0,
+		});
+	} finally {
+		rmSync(folder, { recursive: true, force: true });
+	}
+});
