@@ -25,6 +25,8 @@ import type {
 } from 'n8n-workflow';
 
 import { WhatsAppBusinessManagementApi } from '../../credentials/WhatsAppBusinessManagementApi.credentials';
+import { join } from 'path';
+
 import { WhatsAppBusinessManagement } from '../../nodes/WhatsAppBusinessManagement/WhatsAppBusinessManagement.node';
 
 export const PACKAGE_NODE_TYPE = 'n8n-nodes-whatsapp-business-management.whatsAppBusinessManagement';
@@ -52,11 +54,36 @@ class RowsTrigger implements INodeType {
 	}
 }
 
-export class TestNodeTypes implements INodeTypes {
-	readonly types: Record<string, INodeType | IVersionedNodeType> = {
+export type NodeTypeMap = Record<string, INodeType | IVersionedNodeType>;
+
+/** Our node from source, after a trigger that emits rows: what most engine tests need. */
+export function sourceNodeTypes(): NodeTypeMap {
+	return {
 		'n8n-nodes-base.manualTrigger': new RowsTrigger(),
 		[PACKAGE_NODE_TYPE]: new WhatsAppBusinessManagement(),
 	};
+}
+
+/**
+ * n8n's own Manual Trigger, Edit Fields (Set), Split Out and HTTP Request nodes, as the example
+ * workflows use them, with our node from `nodeFile` (the built bundle, by default).
+ */
+export function stockNodeTypes(nodeFile = join(__dirname, '../../dist/nodes/WhatsAppBusinessManagement/WhatsAppBusinessManagement.node.js')): NodeTypeMap {
+	/* eslint-disable @typescript-eslint/no-require-imports */
+	const base = (path: string) => require(`n8n-nodes-base/dist/nodes/${path}`);
+	const { WhatsAppBusinessManagement: Built } = require(nodeFile);
+	return {
+		'n8n-nodes-base.manualTrigger': new (base('ManualTrigger/ManualTrigger.node.js').ManualTrigger)(),
+		'n8n-nodes-base.set': new (base('Set/Set.node.js').Set)(),
+		'n8n-nodes-base.splitOut': new (base('Transform/SplitOut/SplitOut.node.js').SplitOut)(),
+		'n8n-nodes-base.httpRequest': new (base('HttpRequest/HttpRequest.node.js').HttpRequest)(),
+		[PACKAGE_NODE_TYPE]: new Built(),
+	};
+	/* eslint-enable @typescript-eslint/no-require-imports */
+}
+
+export class TestNodeTypes implements INodeTypes {
+	constructor(readonly types: NodeTypeMap = sourceNodeTypes()) {}
 
 	getByName(type: string) {
 		const found = this.types[type];
@@ -165,9 +192,9 @@ let executionCounter = 0;
 export async function runWorkflow(
 	workflowData: WorkflowFile,
 	credentials: ICredentialDataDecryptedObject,
-	startNodeName?: string,
+	nodeTypeMap: NodeTypeMap = sourceNodeTypes(),
 ): Promise<RunResult> {
-	const nodeTypes = new TestNodeTypes();
+	const nodeTypes = new TestNodeTypes(nodeTypeMap);
 	const workflow = new Workflow({
 		id: 'test-workflow',
 		name: workflowData.name ?? 'test',
@@ -218,12 +245,9 @@ export async function runWorkflow(
 		},
 	} as unknown as IWorkflowExecuteAdditionalData;
 
-	const start =
-		startNodeName !== undefined
-			? workflow.getNode(startNodeName)
-			: workflowData.nodes.find((n) => n.type === 'n8n-nodes-base.manualTrigger');
+	const start = workflowData.nodes.find((n) => n.type === 'n8n-nodes-base.manualTrigger');
 	const execute = new WorkflowExecute(additionalData, 'manual');
-	const run = await execute.run({ workflow, startNode: start ?? undefined });
+	const run = await execute.run({ workflow, startNode: start });
 	return {
 		run,
 		error: run.data.resultData.error,

@@ -221,7 +221,7 @@ export function errorFromResponse(
 	if (graph) {
 		const { category, retryable } = classifyGraphError(statusCode, graph);
 		const codeText = graph.code !== undefined ? ` (code ${graph.code})` : '';
-		const said = graph.error_user_msg ?? graph.message ?? 'no message';
+		const said = (graph.error_user_msg ?? graph.message ?? 'no message').replace(/[.\s]+$/, '');
 		return new GraphApiError({
 			message: `Meta answered HTTP ${statusCode}${codeText}: ${said}. ${hintFor(category)}`,
 			category,
