@@ -1,0 +1,101 @@
+// The packed package inside the real n8n (2.41.1, Node 24): installed into .n8n/nodes, the
+// example workflow imported and executed with `n8n execute --id` against the simulator.
+import { rmSync } from 'fs';
+import { join } from 'path';
+
+import { GraphApiSimulator } from '../../simulator/GraphApiSimulator';
+import { packPackage, startRealN8n } from './realN8n';
+import type { RealN8n } from './realN8n';
+
+const TOKEN = 'EAARealN8nE2eTokenZq7Wv3Kp';
+const WORKFLOW_ID = 'wbmAddPhoneNumbers01';
+const WORKFLOW = join(__dirname, '../../examples/add-phone-numbers.workflow.json');
+const BUSINESS = '1234567890123456';
+
+interface Item {
+	json: Record<string, unknown>;
+	pairedItem: { item: number };
+}
+
+let n8n: RealN8n;
+let simulator: GraphApiSimulator;
+
+beforeAll(async () => {
+	n8n = await startRealN8n(packPackage());
+	await n8n.importWorkflow(WORKFLOW);
+});
+
+beforeEach(async () => {
+	simulator = new GraphApiSimulator({ token: TOKEN, businessIds: [BUSINESS] });
+	await simulator.start();
+});
+
+afterEach(async () => {
+	await simulator?.stop();
+});
+
+afterAll(() => {
+	if (n8n) rmSync(n8n.userFolder, { recursive: true, force: true });
+});
+
+async function executeWith(token: string) {
+	await n8n.importCredential({
+		id: 'wbmSimulatorCredential',
+		name: 'WhatsApp Business Management (simulator)',
+		type: 'whatsAppBusinessManagementApi',
+		data: { accessToken: token, apiVersion: 'v23.0', baseUrl: simulator.baseUrl },
+	});
+	const result = await n8n.execute(WORKFLOW_ID);
+	const runData = (result.data as { resultData: { runData: Record<string, Array<{ data: { main: Item[][] } }>> } })
+		.resultData.runData;
+	const rows = runData['One item per row'][0].data.main[0];
+	const [success = [], failure = []] = runData['Add Phone Number'][0].data.main;
+	return { result, rows, success, failure, text: JSON.stringify(result) };
+}
+
+test('the example workflow runs in the real n8n: IDs on success, structured errors on the error branch', async () => {
+	const { result, rows, success, failure, text } = await executeWith(TOKEN);
+	expect(result.status).toBe('success');
+	expect(rows).toHaveLength(12);
+	expect(success.length + failure.length).toBe(rows.length);
+	const paired = [...success, ...failure].map((i) => i.pairedItem.item).sort((a, b) => a - b);
+	expect(paired).toEqual(rows.map((_, index) => index));
+
+	// Every valid row carries the ID the simulator issued, for the number it stored.
+	expect(success).toHaveLength(8);
+	for (const item of success) {
+		const stored = simulator.numbers.get(String(item.json.id));
+		expect(stored).toBeDefined();
+		expect(`+${stored?.digits}`).toBe(item.json.phone_number);
+	}
+	expect([...simulator.addsByNumber.values()].every((count) => count === 1)).toBe(true);
+
+	expect(failure.map((i) => [i.json.name, (i.json.details as { category: string }).category])).toEqual([
+		['Eli Cohen', 'duplicate'],
+		['Fay Wong', 'validation'],
+		['Hal Moss', 'validation'],
+		['Kai Berg', 'validation'],
+	]);
+	for (const item of failure) {
+		expect(typeof item.json.error).toBe('string');
+		expect(item.json.details).toHaveProperty('phone_number.input');
+	}
+	expect(text).not.toContain(TOKEN);
+	// Offline: the node called only the simulator, on the add path.
+	expect(new Set(simulator.requests.map((r) => r.path))).toEqual(
+		new Set([`/v23.0/${BUSINESS}/add_phone_numbers`]),
+	);
+});
+
+test('a wrong token fails every valid row with category auth and shows no token', async () => {
+	const wrong = 'EAAWrongTokenForTheRealN8nRun42';
+	const { success, failure, text } = await executeWith(wrong);
+	expect(success).toHaveLength(0);
+	expect(failure).toHaveLength(12);
+	const categories = failure.map((i) => (i.json.details as { category: string }).category);
+	expect(categories.filter((c) => c === 'auth')).toHaveLength(9);
+	expect(categories.filter((c) => c === 'validation')).toHaveLength(3);
+	expect(simulator.numbers.size).toBe(0);
+	expect(text).not.toContain(wrong);
+	expect(text).not.toContain(TOKEN);
+});

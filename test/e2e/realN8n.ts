@@ -1,0 +1,98 @@
+// Drives the real n8n CLI (Node 24, from the cache e2e/ensure-n8n.sh fills) with our package
+// installed into its user folder's .n8n/nodes, as self-hosting users install it.
+import { execFile, execFileSync } from 'child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { dirname, join } from 'path';
+import { promisify } from 'util';
+
+const run = promisify(execFile);
+const root = join(__dirname, '../..');
+
+export interface RealN8n {
+	userFolder: string;
+	cli(args: string[]): Promise<string>;
+	importCredential(credential: object): Promise<void>;
+	importWorkflow(file: string): Promise<void>;
+	execute(workflowId: string): Promise<Record<string, unknown>>;
+}
+
+export function ensureN8n(): { cache: string; node24: string; n8nBin: string } {
+	const cache = execFileSync('bash', [join(root, 'e2e/ensure-n8n.sh')], {
+		stdio: ['ignore', 'pipe', 'inherit'],
+		timeout: 20 * 60_000,
+	})
+		.toString()
+		.trim()
+		.split('\n')
+		.pop() as string;
+	return {
+		cache,
+		node24: join(cache, 'node24/node_modules/node/bin/node'),
+		n8nBin: join(cache, 'n8n/node_modules/n8n/bin/n8n'),
+	};
+}
+
+export function packPackage(): string {
+	execFileSync('npx', ['gulp', 'build'], { cwd: root, stdio: 'ignore' });
+	const out = execFileSync(process.execPath, [join(root, 'scripts/pack.mjs')], { cwd: root });
+	return (JSON.parse(out.toString()) as { tarball: string }).tarball;
+}
+
+export async function startRealN8n(tarball: string): Promise<RealN8n> {
+	const { node24, n8nBin } = ensureN8n();
+	const userFolder = mkdtempSync(join(tmpdir(), 'wbm-e2e-'));
+	const nodesFolder = join(userFolder, '.n8n', 'nodes');
+	mkdirSync(nodesFolder, { recursive: true });
+	writeFileSync(join(nodesFolder, 'package.json'), '{"name":"installed-nodes","private":true}\n');
+	// HOME stays: npm reads the machine's registry settings from it.
+	const env = {
+		...process.env,
+		PATH: `${dirname(node24)}:${process.env.PATH ?? ''}`,
+		N8N_USER_FOLDER: userFolder,
+		N8N_ENCRYPTION_KEY: 'wbm-e2e-encryption-key-0123456789',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		// `execute` prints its result through the logger at level info, which is silent when
+		// NODE_ENV is "test" (as Jest sets it).
+		N8N_LOG_LEVEL: 'info',
+		NODE_ENV: 'production',
+		N8N_RUNNERS_ENABLED: 'true',
+		N8N_PYTHON_ENABLED: 'false',
+	};
+	await run(
+		'npm',
+		['install', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock', tarball],
+		{ cwd: nodesFolder, env, maxBuffer: 64 * 1024 * 1024 },
+	);
+	const cli = async (args: string[]) => {
+		const { stdout, stderr } = await run(node24, [n8nBin, ...args], {
+			env,
+			cwd: userFolder,
+			maxBuffer: 256 * 1024 * 1024,
+			timeout: 5 * 60_000,
+		});
+		return stdout.search(/^\{$/m) === -1 ? `${stdout}\n${stderr}` : stdout;
+	};
+	return {
+		userFolder,
+		cli,
+		async importCredential(credential: object) {
+			const file = join(userFolder, 'credential.json');
+			writeFileSync(file, JSON.stringify([credential]));
+			await cli(['import:credentials', `--input=${file}`]);
+		},
+		async importWorkflow(file: string) {
+			await cli(['import:workflow', `--input=${file}`]);
+		},
+		async execute(workflowId: string) {
+			const stdout = await cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+			// Log lines come first; the run's JSON starts at the first line that is "{".
+			const start = stdout.search(/^\{$/m);
+			if (start === -1) throw new Error(`n8n printed no result:\n${stdout.slice(0, 2000)}`);
+			return JSON.parse(stdout.slice(start)) as Record<string, unknown>;
+		},
+	};
+}
