@@ -11,6 +11,9 @@ const root = join(__dirname, '../..');
 
 export interface RealN8n {
 	userFolder: string;
+	env: NodeJS.ProcessEnv;
+	node24: string;
+	n8nBin: string;
 	cli(args: string[]): Promise<string>;
 	importCredential(credential: object): Promise<void>;
 	importWorkflow(file: string): Promise<void>;
@@ -39,9 +42,12 @@ export function packPackage(): string {
 	return (JSON.parse(out.toString()) as { tarball: string }).tarball;
 }
 
-export async function startRealN8n(tarball: string): Promise<RealN8n> {
+/** Installs the tarball into a user folder (a new temporary one by default) for the real n8n. */
+export async function startRealN8n(
+	tarball: string,
+	userFolder = mkdtempSync(join(tmpdir(), 'wbm-e2e-')),
+): Promise<RealN8n> {
 	const { node24, n8nBin } = ensureN8n();
-	const userFolder = mkdtempSync(join(tmpdir(), 'wbm-e2e-'));
 	const nodesFolder = join(userFolder, '.n8n', 'nodes');
 	mkdirSync(nodesFolder, { recursive: true });
 	writeFileSync(join(nodesFolder, 'package.json'), '{"name":"installed-nodes","private":true}\n');
@@ -78,6 +84,9 @@ export async function startRealN8n(tarball: string): Promise<RealN8n> {
 	};
 	return {
 		userFolder,
+		env,
+		node24,
+		n8nBin,
 		cli,
 		async importCredential(credential: object) {
 			const file = join(userFolder, 'credential.json');
