@@ -16,6 +16,17 @@ export interface FaultSettings {
 	htmlRate: number;
 	invalidJsonRate: number;
 	hangRate: number;
+	/** The request is processed, then the connection drops before the answer: the ambiguous case. */
+	lostAnswerRate: number;
+}
+
+/** One scripted answer, used before any fault or route: exact cases for tests. */
+export interface ScriptedResponse {
+	status?: number;
+	body?: string;
+	headers?: Record<string, string>;
+	/** 'reset' drops the connection, 'hang' never answers, 'lostAnswer' processes then drops. */
+	action?: 'reset' | 'hang' | 'lostAnswer';
 }
 
 export interface SimulatorOptions {
@@ -52,7 +63,7 @@ export interface RecordedRequest {
 	status: number;
 }
 
-type Fault = 'server' | 'throttle' | 'reset' | 'html' | 'invalidJson' | 'hang';
+type Fault = 'server' | 'throttle' | 'reset' | 'html' | 'invalidJson' | 'hang' | 'lostAnswer';
 
 const NO_FAULTS: FaultSettings = {
 	latencyMs: 0,
@@ -62,6 +73,7 @@ const NO_FAULTS: FaultSettings = {
 	htmlRate: 0,
 	invalidJsonRate: 0,
 	hangRate: 0,
+	lostAnswerRate: 0,
 };
 
 const VERSION = /^v[0-9]+\.[0-9]+$/;
@@ -138,6 +150,9 @@ export class GraphApiSimulator {
 
 	faults: FaultSettings;
 
+	/** Answers used, in order, for the next requests to the Graph API paths. */
+	readonly script: ScriptedResponse[] = [];
+
 	private readonly usage = new Map<string, number[]>();
 
 	private readonly random: () => number;
@@ -210,7 +225,14 @@ export class GraphApiSimulator {
 			return;
 		}
 
-		const fault = this.drawFault();
+		const scripted = this.script.shift();
+		if (scripted && !scripted.action) {
+			record.status = scripted.status ?? 200;
+			res.writeHead(record.status, { 'Content-Type': 'application/json', ...scripted.headers });
+			res.end(scripted.body ?? '');
+			return;
+		}
+		const fault = scripted?.action ?? this.drawFault();
 		if (fault === 'hang') return; // never answers; the client's timeout must fire
 		if (fault === 'reset') {
 			req.socket.destroy();
@@ -253,6 +275,10 @@ export class GraphApiSimulator {
 				}
 			}
 			const answer = this.route(req.method ?? 'GET', segments.slice(1), url, body);
+			if (fault === 'lostAnswer') {
+				req.socket.destroy();
+				return;
+			}
 			record.status = 200;
 			res.writeHead(200, headers);
 			res.end(JSON.stringify(answer));
@@ -276,6 +302,7 @@ export class GraphApiSimulator {
 			[f.htmlRate, 'html'],
 			[f.invalidJsonRate, 'invalidJson'],
 			[f.hangRate, 'hang'],
+			[f.lostAnswerRate, 'lostAnswer'],
 		];
 		const roll = this.random();
 		let edge = 0;

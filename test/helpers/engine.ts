@@ -13,6 +13,7 @@ import type {
 	IHttpRequestOptions,
 	INode,
 	INodeExecutionData,
+	INodeParameters,
 	INodeProperties,
 	INodeType,
 	INodeTypes,
@@ -265,6 +266,8 @@ export interface AddWorkflowOptions {
 	phoneNumber?: string;
 	defaultCountry?: string;
 	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+	/** The node's Options collection. */
+	options?: INodeParameters;
 }
 
 /** Rows trigger -> Add Phone Number, the shape users build after a spreadsheet trigger. */
@@ -281,6 +284,7 @@ export function addPhoneNumbersWorkflow(options: AddWorkflowOptions): WorkflowFi
 			businessId: options.businessId ?? '1234567890123456',
 			phoneNumber: options.phoneNumber ?? '={{ $json.phone }}',
 			defaultCountry: options.defaultCountry ?? '',
+			options: options.options ?? {},
 		},
 		credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'Meta' } },
 	};

@@ -91,6 +91,8 @@ test.each(documented)(
 			addPhoneNumbersWorkflow({
 				rows: [{ phone: '+1 631 555 1000' }],
 				onError: 'continueErrorOutput',
+				// One attempt: this test is about classification; retries are tested on their own.
+				options: { maxAttempts: 1 },
 			}),
 			credentials(),
 		);

@@ -8,6 +8,7 @@ import { addPhoneNumbersWorkflow, runWorkflow } from '../helpers/engine';
 const TOKEN = 'EAASecretEngineToken9f3Kq7Zp';
 const BUSINESS = '1234567890123456';
 let simulator: GraphApiSimulator;
+const DUPLICATE_IS_ERROR = { ifAlreadyAdded: 'error' };
 
 // Rows like a spreadsheet export: good numbers in mixed formats, a bad one, a duplicate.
 const rows = [
@@ -37,7 +38,7 @@ function pairedIndexes(items: INodeExecutionData[]): number[] {
 
 test('Continue (using error output): successes on output 0, failures on output 1, nothing lost', async () => {
 	const result = await runWorkflow(
-		addPhoneNumbersWorkflow({ rows, onError: 'continueErrorOutput' }),
+		addPhoneNumbersWorkflow({ rows, onError: 'continueErrorOutput', options: DUPLICATE_IS_ERROR }),
 		credentials(),
 	);
 	expect(result.error).toBeUndefined();
@@ -82,7 +83,7 @@ test('Continue (using error output): successes on output 0, failures on output 1
 
 test('Continue (regular output): every item on output 0, in input order, errors included', async () => {
 	const result = await runWorkflow(
-		addPhoneNumbersWorkflow({ rows, onError: 'continueRegularOutput' }),
+		addPhoneNumbersWorkflow({ rows, onError: 'continueRegularOutput', options: DUPLICATE_IS_ERROR }),
 		credentials(),
 	);
 	expect(result.error).toBeUndefined();
@@ -110,7 +111,10 @@ test('Stop Workflow: a bad row stops the run before anything is added', async ()
 
 test('Stop Workflow: an API failure throws NodeApiError with the item index and category', async () => {
 	const result = await runWorkflow(
-		addPhoneNumbersWorkflow({ rows: [{ phone: '+16315551000' }, { phone: '+1 631 555 1000' }] }),
+		addPhoneNumbersWorkflow({
+			rows: [{ phone: '+16315551000' }, { phone: '+1 631 555 1000' }],
+			options: DUPLICATE_IS_ERROR,
+		}),
 		credentials(),
 	);
 	expect(result.error?.name).toBe('NodeApiError');
@@ -123,7 +127,7 @@ test('Stop Workflow: an API failure throws NodeApiError with the item index and 
 test('a wrong token fails every item with category auth, and no token shows anywhere', async () => {
 	const wrong = 'EAAWrongTokenVisibleNowhere77';
 	const result = await runWorkflow(
-		addPhoneNumbersWorkflow({ rows, onError: 'continueErrorOutput' }),
+		addPhoneNumbersWorkflow({ rows, onError: 'continueErrorOutput', options: DUPLICATE_IS_ERROR }),
 		credentials(wrong),
 	);
 	const [success, failure] = result.outputs('Add Phone Number');
@@ -137,11 +141,14 @@ test('a wrong token fails every item with category auth, and no token shows anyw
 
 test('the token appears in no output item, error message or description, on any path', async () => {
 	const stop = await runWorkflow(
-		addPhoneNumbersWorkflow({ rows: [{ phone: '+16315551000' }, { phone: '+16315551000' }] }),
+		addPhoneNumbersWorkflow({
+			rows: [{ phone: '+16315551000' }, { phone: '+16315551000' }],
+			options: DUPLICATE_IS_ERROR,
+		}),
 		credentials(),
 	);
 	const cont = await runWorkflow(
-		addPhoneNumbersWorkflow({ rows, onError: 'continueErrorOutput' }),
+		addPhoneNumbersWorkflow({ rows, onError: 'continueErrorOutput', options: DUPLICATE_IS_ERROR }),
 		credentials(),
 	);
 	for (const result of [stop, cont]) {

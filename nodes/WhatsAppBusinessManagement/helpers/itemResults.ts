@@ -52,10 +52,3 @@ export function toNodeError(
 	}
 	return new NodeOperationError(this.getNode(), error.message, { description, itemIndex });
 }
-
-/** Any failure as a GraphApiError: ours already are; others are reported by message only. */
-export function asGraphApiError(error: unknown): GraphApiError {
-	if (error instanceof GraphApiError) return error;
-	const message = error instanceof Error ? error.message : String(error);
-	return new GraphApiError({ message, category: 'validation', retryable: false });
-}

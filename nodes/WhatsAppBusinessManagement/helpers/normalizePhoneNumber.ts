@@ -7,6 +7,8 @@ import {
 } from 'libphonenumber-js/max';
 import type { CountryCode, NumberType } from 'libphonenumber-js/max';
 
+import { quoteInput } from './quoteInput';
+
 export type PhoneNumberProblem =
 	| 'empty'
 	| 'not_a_phone_number'
@@ -44,11 +46,6 @@ const EXTENSION_MARKER = /(?:ext\.?|extension|ext=|x|#|;)\s*\d+\s*$/i;
 // What a formatted phone number may hold once the spaces are gone.
 const ALLOWED_CHARACTERS = /^\+?[\d\-./()\u2010-\u2015\u2212]+$/;
 
-function quote(input: string): string {
-	const shown = input.length > 40 ? `${input.slice(0, 40)}…` : input;
-	return `"${shown}"`;
-}
-
 function reject(problem: PhoneNumberProblem, message: string): RejectedPhoneNumber {
 	return { ok: false, problem, message };
 }
@@ -85,22 +82,22 @@ function describeLengthProblem(
 		case 'TOO_SHORT':
 			return reject(
 				'too_short',
-				`Phone number ${quote(input)} is too short for ${where}. Check for missing digits.`,
+				`Phone number ${quoteInput(input)} is too short for ${where}. Check for missing digits.`,
 			);
 		case 'TOO_LONG':
 			return reject(
 				'too_long',
-				`Phone number ${quote(input)} is too long for ${where}. Check for extra digits or two numbers in one cell.`,
+				`Phone number ${quoteInput(input)} is too long for ${where}. Check for extra digits or two numbers in one cell.`,
 			);
 		case 'INVALID_COUNTRY':
 			return reject(
 				'unknown_country_code',
-				`Phone number ${quote(input)} starts with an unknown country code. Check the digits after the "+".`,
+				`Phone number ${quoteInput(input)} starts with an unknown country code. Check the digits after the "+".`,
 			);
 		default:
 			return reject(
 				'invalid_for_country',
-				`Phone number ${quote(input)} is not a valid number for ${where}. Check the digits, or the Default Country.`,
+				`Phone number ${quoteInput(input)} is not a valid number for ${where}. Check the digits, or the Default Country.`,
 			);
 	}
 }
@@ -130,13 +127,13 @@ export function normalizePhoneNumber(value: unknown, defaultCountry?: string): P
 	if (EXTENSION_MARKER.test(input.trim()) && /\d/.test(compact)) {
 		return reject(
 			'has_extension',
-			`Phone number ${quote(input)} has an extension. Remove the extension: WhatsApp numbers cannot have one.`,
+			`Phone number ${quoteInput(input)} has an extension. Remove the extension: WhatsApp numbers cannot have one.`,
 		);
 	}
 	if (compact.length > MAX_INPUT_LENGTH || !ALLOWED_CHARACTERS.test(compact)) {
 		return reject(
 			'not_a_phone_number',
-			`${quote(input)} is not a phone number. Use digits with an optional leading "+", e.g. +1 631 555 1000.`,
+			`${quoteInput(input)} is not a phone number. Use digits with an optional leading "+", e.g. +1 631 555 1000.`,
 		);
 	}
 
@@ -146,7 +143,7 @@ export function normalizePhoneNumber(value: unknown, defaultCountry?: string): P
 		if (!isSupportedCountry(upper)) {
 			return reject(
 				'unknown_default_country',
-				`Default Country "${defaultCountry}" is not a known ISO 3166-1 alpha-2 code. Pick one from the list.`,
+				`Default Country ${quoteInput(defaultCountry)} is not a known ISO 3166-1 alpha-2 code. Pick one from the list.`,
 			);
 		}
 		country = upper;
@@ -185,7 +182,7 @@ export function normalizePhoneNumber(value: unknown, defaultCountry?: string): P
 	) {
 		return reject(
 			'no_country_code',
-			`Phone number ${quote(input)} has no country code and no Default Country is set. Write it with "+" and the country code (e.g. +1 631 555 1000) or choose a Default Country.`,
+			`Phone number ${quoteInput(input)} has no country code and no Default Country is set. Write it with "+" and the country code (e.g. +1 631 555 1000) or choose a Default Country.`,
 		);
 	}
 	return firstProblem as RejectedPhoneNumber;
@@ -201,7 +198,7 @@ function parseCandidate(input: string, text: string, country?: CountryCode): Pho
 		if (reason === 'NOT_A_NUMBER') {
 			return reject(
 				'not_a_phone_number',
-				`${quote(input)} is not a phone number. Use digits with an optional leading "+", e.g. +1 631 555 1000.`,
+				`${quoteInput(input)} is not a phone number. Use digits with an optional leading "+", e.g. +1 631 555 1000.`,
 			);
 		}
 		return describeLengthProblem(input, reason as ReturnType<typeof validatePhoneNumberLength>, where);
@@ -209,7 +206,7 @@ function parseCandidate(input: string, text: string, country?: CountryCode): Pho
 	if (parsed.ext) {
 		return reject(
 			'has_extension',
-			`Phone number ${quote(input)} has an extension. Remove the extension: WhatsApp numbers cannot have one.`,
+			`Phone number ${quoteInput(input)} has an extension. Remove the extension: WhatsApp numbers cannot have one.`,
 		);
 	}
 	if (!parsed.isValid()) {

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { validationError } from './itemResults';
+import { quoteInput } from './quoteInput';
 
 const BUSINESS_ID = /^[0-9]+$/;
 
@@ -14,9 +15,8 @@ export function readBusinessId(this: IExecuteFunctions, itemIndex: number): stri
 	}
 	const trimmed = text.trim();
 	if (!BUSINESS_ID.test(trimmed)) {
-		const shown = trimmed.length > 40 ? `${trimmed.slice(0, 40)}…` : trimmed;
 		throw validationError(
-			`Business ID "${shown}" is not valid: use only the digits 0-9, e.g. 1234567890123456.`,
+			`Business ID ${quoteInput(trimmed)} is not valid: use only the digits 0-9, e.g. 1234567890123456.`,
 		);
 	}
 	return trimmed;

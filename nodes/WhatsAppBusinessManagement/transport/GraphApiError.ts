@@ -36,6 +36,8 @@ export interface GraphApiErrorDetails extends IDataObject {
 	is_transient: boolean | null;
 	error_user_title: string | null;
 	error_user_msg: string | null;
+	/** Requests made for this item before giving up (0 when it failed before any request). */
+	attempts: number;
 }
 
 /** A failed Graph API call, already classified; every string in it is free of secrets. */
@@ -51,6 +53,8 @@ export class GraphApiError extends Error {
 	/** Set when the answer's `X-Business-Use-Case-Usage` or `Retry-After` said how long to wait. */
 	readonly retryAfterMs: number | null;
 
+	readonly attempts: number;
+
 	constructor(options: {
 		message: string;
 		category: ErrorCategory;
@@ -58,6 +62,7 @@ export class GraphApiError extends Error {
 		httpCode?: number | null;
 		graph?: GraphErrorFields;
 		retryAfterMs?: number | null;
+		attempts?: number;
 	}) {
 		super(options.message);
 		this.name = 'GraphApiError';
@@ -66,6 +71,32 @@ export class GraphApiError extends Error {
 		this.httpCode = options.httpCode ?? null;
 		this.graph = options.graph ?? {};
 		this.retryAfterMs = options.retryAfterMs ?? null;
+		this.attempts = options.attempts ?? 0;
+	}
+
+	/** Any thrown value as a GraphApiError: ours pass through; others keep only their message. */
+	static from(error: unknown): GraphApiError {
+		if (error instanceof GraphApiError) return error;
+		const message = error instanceof Error ? error.message : String(error);
+		return new GraphApiError({ message, category: 'validation', retryable: false });
+	}
+
+	/** The same failure, saying how many attempts were made and, if so, why retrying stopped. */
+	afterAttempts(attempts: number, refusedWaitMs?: number): GraphApiError {
+		let message = this.message;
+		if (attempts > 1) message += ` Gave up after ${attempts} attempts.`;
+		if (refusedWaitMs !== undefined) {
+			message += ` The next retry would wait ${Math.ceil(refusedWaitMs / 1000)} s, past the Max Total Wait.`;
+		}
+		return new GraphApiError({
+			message,
+			category: this.category,
+			retryable: this.retryable,
+			httpCode: this.httpCode,
+			graph: this.graph,
+			retryAfterMs: this.retryAfterMs,
+			attempts,
+		});
 	}
 
 	toDetails(): GraphApiErrorDetails {
@@ -82,6 +113,7 @@ export class GraphApiError extends Error {
 			is_transient: g.is_transient ?? null,
 			error_user_title: g.error_user_title ?? null,
 			error_user_msg: g.error_user_msg ?? null,
+			attempts: this.attempts,
 		};
 	}
 }

@@ -6,17 +6,22 @@ import type {
 	ILoadOptionsFunctions,
 } from 'n8n-workflow';
 
+import { quoteInput } from '../helpers/quoteInput';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../version';
 import { classifyGraphError, classifyHttpStatus, hintFor } from './classifyGraphError';
 import { GraphApiError } from './GraphApiError';
 import type { GraphErrorFields } from './GraphApiError';
+import { DEFAULT_RETRY_POLICY, withRetries } from './retry';
+import type { RetryPolicy, RetryState } from './retry';
 
 export { GraphApiError } from './GraphApiError';
 export type { ErrorCategory, GraphApiErrorDetails } from './GraphApiError';
+export { DEFAULT_RETRY_POLICY } from './retry';
+export type { RetryPolicy, RetryState } from './retry';
 
 export const CREDENTIAL_TYPE = 'whatsAppBusinessManagementApi';
 export const USER_AGENT = `${PACKAGE_NAME}/${PACKAGE_VERSION}`;
-const REQUEST_TIMEOUT_MS = 30_000;
+export const DEFAULT_TIMEOUT_MS = 30_000;
 const API_VERSION = /^v\d+\.\d+$/;
 // Path segments are IDs or edge names; nothing that could climb or add a query.
 const PATH_SEGMENT = /^[A-Za-z0-9_]+$/;
@@ -46,6 +51,13 @@ export interface GraphConnection {
 	apiVersion: string;
 	/** Only to scrub it from anything that leaves the node; never put in a URL or an output. */
 	secret: string;
+	retry: RetryPolicy;
+	timeoutMs: number;
+}
+
+export interface ConnectionSettings {
+	retry?: Partial<RetryPolicy>;
+	timeoutMs?: number;
 }
 
 export interface GraphRequest {
@@ -70,7 +82,7 @@ export function validateApiVersion(apiVersion: unknown): string {
 	const version = typeof apiVersion === 'string' ? apiVersion.trim() : '';
 	if (!API_VERSION.test(version)) {
 		throw configError(
-			`API Version "${String(apiVersion).slice(0, 20)}" in the credential is not valid. Use the form v23.0.`,
+			`API Version ${quoteInput(String(apiVersion))} in the credential is not valid. Use the form v23.0.`,
 		);
 	}
 	return version;
@@ -93,13 +105,16 @@ export function validateBaseUrl(baseUrl: unknown): string {
 		url.hash
 	) {
 		throw configError(
-			`Base URL "${text.slice(0, 60)}" in the credential is not valid. Use https://graph.facebook.com or your proxy's http(s) address, without query or login.`,
+			`Base URL ${quoteInput(text)} in the credential is not valid. Use https://graph.facebook.com or your proxy's http(s) address, without query or login.`,
 		);
 	}
 	return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 
-export async function getGraphConnection(this: Context): Promise<GraphConnection> {
+export async function getGraphConnection(
+	this: Context,
+	settings: ConnectionSettings = {},
+): Promise<GraphConnection> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const secret = typeof credentials.accessToken === 'string' ? credentials.accessToken : '';
 	if (secret.trim() === '') {
@@ -122,13 +137,15 @@ export async function getGraphConnection(this: Context): Promise<GraphConnection
 		baseUrl: validateBaseUrl(credentials.baseUrl ?? 'https://graph.facebook.com'),
 		apiVersion: validateApiVersion(credentials.apiVersion ?? 'v23.0'),
 		secret,
+		retry: { ...DEFAULT_RETRY_POLICY, ...settings.retry },
+		timeoutMs: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 	};
 }
 
 export function buildGraphUrl(connection: GraphConnection, path: string[]): string {
 	for (const segment of path) {
 		if (!PATH_SEGMENT.test(segment)) {
-			throw configError(`Refusing to call Meta with the path segment "${segment.slice(0, 40)}".`);
+			throw configError(`Refusing to call Meta with the path segment ${quoteInput(segment)}.`);
 		}
 	}
 	return [connection.baseUrl, connection.apiVersion, ...path].join('/');
@@ -278,10 +295,20 @@ export function errorFromException(error: unknown): GraphApiError {
 
 /**
  * The one place that talks to the Graph API: builds the URL from checked parts, sends the
- * request through n8n's authenticated helper and returns the parsed 2xx body, or throws a
- * classified GraphApiError.
+ * request through n8n's authenticated helper, retries what Meta says may be retried, and
+ * returns the parsed 2xx body or throws a classified GraphApiError. Pass `state` to learn how
+ * many attempts were made and whether an earlier one may have been processed.
  */
 export async function graphApiRequest(
+	this: Context,
+	connection: GraphConnection,
+	request: GraphRequest,
+	state?: RetryState,
+): Promise<GraphResponse> {
+	return await withRetries(connection.retry, async () => await sendOnce.call(this, connection, request), state);
+}
+
+async function sendOnce(
 	this: Context,
 	connection: GraphConnection,
 	request: GraphRequest,
@@ -291,7 +318,7 @@ export async function graphApiRequest(
 		url: buildGraphUrl(connection, request.path),
 		headers: { 'User-Agent': USER_AGENT, Accept: 'application/json' },
 		json: true,
-		timeout: REQUEST_TIMEOUT_MS,
+		timeout: connection.timeoutMs,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 	};

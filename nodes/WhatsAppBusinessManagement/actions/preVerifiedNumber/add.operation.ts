@@ -6,18 +6,21 @@ import type {
 } from 'n8n-workflow';
 
 import { COUNTRY_OPTIONS } from '../../helpers/countries';
+import { findPreVerifiedNumberId } from '../../helpers/findPreVerifiedNumber';
 import {
-	asGraphApiError,
 	echoInput,
 	errorItem,
 	toNodeError,
 	validationError,
 } from '../../helpers/itemResults';
 import type { PhoneNumberContext } from '../../helpers/itemResults';
+import { mapWithConcurrency } from '../../helpers/mapWithConcurrency';
 import { normalizePhoneNumber } from '../../helpers/normalizePhoneNumber';
+import type { NormalizedPhoneNumber } from '../../helpers/normalizePhoneNumber';
 import { readBusinessId } from '../../helpers/readBusinessId';
-import { getGraphConnection, graphApiRequest } from '../../transport';
-import type { GraphApiError, GraphConnection } from '../../transport';
+import { getGraphConnection, GraphApiError, graphApiRequest } from '../../transport';
+import type { GraphConnection, RetryState } from '../../transport';
+import { readConnectionSettings, readOptions, requestOptions } from '../common';
 
 const showOnlyForAdd = { resource: ['preVerifiedNumber'], operation: ['add'] };
 
@@ -54,21 +57,70 @@ export const description: INodeProperties[] = [
 			'Country of numbers written without a country code, e.g. (631) 555-1000. Numbers with "+" or "00" keep their own country. Choose from the list, or specify an ISO 3166-1 alpha-2 code using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: { show: showOnlyForAdd },
 	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show: showOnlyForAdd },
+		options: [
+			{
+				displayName: 'If Already Added',
+				name: 'ifAlreadyAdded',
+				type: 'options',
+				options: [
+					{
+						name: 'Return the Existing Number',
+						value: 'returnExisting',
+						description: 'Output the existing ID with alreadyExisted: true',
+					},
+					{
+						name: 'Error',
+						value: 'error',
+						description: 'Fail the item with category "duplicate"',
+					},
+				],
+				default: 'returnExisting',
+				description: 'What to do when the business already has the number',
+			},
+			{
+				displayName: 'Requests in Flight',
+				name: 'requestsInFlight',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 10 },
+				default: 1,
+				description: 'How many numbers to add at the same time',
+			},
+			{
+				displayName: 'Validate Only',
+				name: 'validateOnly',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to only normalize and check every number, returning its E.164 form, country and type, without calling Meta: a safe preview of a spreadsheet',
+			},
+			...requestOptions,
+		],
+	},
 ];
 
 interface PreparedItem {
 	itemIndex: number;
 	businessId: string;
 	phoneNumber: PhoneNumberContext;
+	normalized: NormalizedPhoneNumber;
 }
 
-type Preparation = { ok: true; item: PreparedItem } | { ok: false; error: GraphApiError; phoneNumber: PhoneNumberContext };
+type Preparation =
+	| { ok: true; item: PreparedItem }
+	| { ok: false; error: GraphApiError; phoneNumber: PhoneNumberContext };
 
-function prepare(this: IExecuteFunctions, itemIndex: number): Preparation {
+function prepare(this: IExecuteFunctions, itemIndex: number, needsBusiness: boolean): Preparation {
 	const rawPhone = this.getNodeParameter('phoneNumber', itemIndex, '') as unknown;
 	const phoneNumber: PhoneNumberContext = { input: echoInput(rawPhone), normalized: null };
 	try {
-		const businessId = readBusinessId.call(this, itemIndex);
+		const businessId = needsBusiness ? readBusinessId.call(this, itemIndex) : '';
 		const defaultCountry = this.getNodeParameter('defaultCountry', itemIndex, '') as unknown;
 		const result = normalizePhoneNumber(
 			rawPhone,
@@ -76,34 +128,80 @@ function prepare(this: IExecuteFunctions, itemIndex: number): Preparation {
 		);
 		if (!result.ok) return { ok: false, error: validationError(result.message), phoneNumber };
 		phoneNumber.normalized = result.e164;
-		return { ok: true, item: { itemIndex, businessId, phoneNumber } };
+		return { ok: true, item: { itemIndex, businessId, phoneNumber, normalized: result } };
 	} catch (error) {
-		return { ok: false, error: asGraphApiError(error), phoneNumber };
+		return { ok: false, error: GraphApiError.from(error), phoneNumber };
 	}
+}
+
+function addedItem(item: PreparedItem, id: string, alreadyExisted: boolean): INodeExecutionData {
+	const json: IDataObject = {
+		id,
+		phone_number: item.normalized.e164,
+		input: item.phoneNumber.input,
+		business_id: item.businessId,
+	};
+	if (alreadyExisted) json.alreadyExisted = true;
+	return { json, pairedItem: { item: item.itemIndex } };
+}
+
+function previewItem(item: PreparedItem): INodeExecutionData {
+	const { normalized } = item;
+	return {
+		json: {
+			phone_number: normalized.e164,
+			input: item.phoneNumber.input,
+			country: normalized.country,
+			calling_code: normalized.callingCode,
+			number_type: normalized.type,
+			valid: true,
+		},
+		pairedItem: { item: item.itemIndex },
+	};
 }
 
 async function addOne(
 	this: IExecuteFunctions,
 	connection: GraphConnection,
 	item: PreparedItem,
+	returnExisting: boolean,
 ): Promise<INodeExecutionData> {
-	const e164 = item.phoneNumber.normalized as string;
-	const { body } = await graphApiRequest.call(this, connection, {
-		method: 'POST',
-		path: [item.businessId, 'add_phone_numbers'],
-		body: { phone_number: e164 },
-	});
-	const id = body.id;
-	if (typeof id !== 'string' && typeof id !== 'number') {
-		throw validationError('Meta answered without the ID of the added number.');
+	const state: RetryState = { attempts: 0, waitedMs: 0, ambiguous: false };
+	try {
+		const { body } = await graphApiRequest.call(
+			this,
+			connection,
+			{
+				method: 'POST',
+				path: [item.businessId, 'add_phone_numbers'],
+				body: { phone_number: item.normalized.e164 },
+			},
+			state,
+		);
+		if (typeof body.id !== 'string' && typeof body.id !== 'number') {
+			// Not retried: the number may have been added, and a retry could add it twice.
+			throw new GraphApiError({
+				message: 'Meta answered HTTP 200 without the ID of the added number. Check the pool before running again.',
+				category: 'server',
+				retryable: false,
+				httpCode: 200,
+			});
+		}
+		return addedItem(item, String(body.id), false);
+	} catch (caught) {
+		const error = GraphApiError.from(caught);
+		// add_phone_numbers is not idempotent: after a lost answer, "already added" means our own
+		// earlier attempt worked. Either way, look the number up instead of adding it again.
+		if (error.category !== 'duplicate' || !(returnExisting || state.ambiguous)) throw error;
+		const id = await findPreVerifiedNumberId.call(
+			this,
+			connection,
+			item.businessId,
+			item.normalized.e164,
+		);
+		if (id === undefined) throw error;
+		return addedItem(item, id, true);
 	}
-	const json: IDataObject = {
-		id: String(id),
-		phone_number: e164,
-		input: item.phoneNumber.input,
-		business_id: item.businessId,
-	};
-	return { json, pairedItem: { item: item.itemIndex } };
 }
 
 /**
@@ -116,7 +214,9 @@ export async function execute(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	const continueOnFail = this.continueOnFail();
-	const prepared = items.map((_, itemIndex) => prepare.call(this, itemIndex));
+	const options = readOptions.call(this);
+	const validateOnly = options.validateOnly === true;
+	const prepared = items.map((_, itemIndex) => prepare.call(this, itemIndex, !validateOnly));
 	if (!continueOnFail) {
 		const firstBad = prepared.findIndex((p) => !p.ok);
 		if (firstBad !== -1) {
@@ -124,37 +224,35 @@ export async function execute(
 			throw toNodeError.call(this, bad.error, firstBad);
 		}
 	}
+	if (validateOnly) {
+		return prepared.map((p, itemIndex) =>
+			p.ok ? previewItem(p.item) : errorItem(p.error, itemIndex, p.phoneNumber),
+		);
+	}
 
 	let connection: GraphConnection | undefined;
 	let connectionError: GraphApiError | undefined;
 	if (prepared.some((p) => p.ok)) {
 		try {
-			connection = await getGraphConnection.call(this);
+			connection = await getGraphConnection.call(this, readConnectionSettings(options));
 		} catch (error) {
-			connectionError = asGraphApiError(error);
+			connectionError = GraphApiError.from(error);
 			if (!continueOnFail) throw toNodeError.call(this, connectionError, 0);
 		}
 	}
 
-	const results: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < prepared.length; itemIndex++) {
-		const preparation = prepared[itemIndex];
-		if (!preparation.ok) {
-			results.push(errorItem(preparation.error, itemIndex, preparation.phoneNumber));
-			continue;
-		}
+	const returnExisting = options.ifAlreadyAdded !== 'error';
+	const inFlight = typeof options.requestsInFlight === 'number' ? options.requestsInFlight : 1;
+	return await mapWithConcurrency(prepared, inFlight, async (preparation, itemIndex) => {
+		if (!preparation.ok) return errorItem(preparation.error, itemIndex, preparation.phoneNumber);
 		const { item } = preparation;
-		if (!connection) {
-			results.push(errorItem(connectionError as GraphApiError, itemIndex, item.phoneNumber));
-			continue;
-		}
+		if (!connection) return errorItem(connectionError as GraphApiError, itemIndex, item.phoneNumber);
 		try {
-			results.push(await addOne.call(this, connection, item));
+			return await addOne.call(this, connection, item, returnExisting);
 		} catch (caught) {
-			const error = asGraphApiError(caught);
+			const error = GraphApiError.from(caught);
 			if (!continueOnFail) throw toNodeError.call(this, error, itemIndex);
-			results.push(errorItem(error, itemIndex, item.phoneNumber));
+			return errorItem(error, itemIndex, item.phoneNumber);
 		}
-	}
-	return results;
+	});
 }
