@@ -24,14 +24,16 @@ export function validationError(message: string): GraphApiError {
 	return new GraphApiError({ message, category: 'validation', retryable: false });
 }
 
-/** An item for n8n's error branch: only `error` and `details`, so the engine routes it there. */
+/**
+ * An item for n8n's error branch: only `error` and `details`, so the engine routes it there.
+ * `extra` adds what the operation knows about the item, e.g. `phone_number`.
+ */
 export function errorItem(
 	error: GraphApiError,
 	itemIndex: number,
-	phoneNumber?: PhoneNumberContext,
+	extra?: IDataObject,
 ): INodeExecutionData {
-	const details: IDataObject = { ...error.toDetails() };
-	if (phoneNumber) details.phone_number = phoneNumber;
+	const details: IDataObject = { ...error.toDetails(), ...extra };
 	return { json: { error: error.message, details }, pairedItem: { item: itemIndex } };
 }
 

@@ -14,11 +14,12 @@ import {
 	validationError,
 } from '../../helpers/itemResults';
 import type { PhoneNumberContext } from '../../helpers/itemResults';
-import { mapWithConcurrency } from '../../helpers/mapWithConcurrency';
+import { executePerItem, prepareWith } from '../../helpers/executePerItem';
+import type { PerItemOperation, Prepared } from '../../helpers/executePerItem';
 import { normalizePhoneNumber } from '../../helpers/normalizePhoneNumber';
 import type { NormalizedPhoneNumber } from '../../helpers/normalizePhoneNumber';
 import { readBusinessId } from '../../helpers/readBusinessId';
-import { getGraphConnection, GraphApiError, graphApiRequest } from '../../transport';
+import { GraphApiError, graphApiRequest } from '../../transport';
 import type { GraphConnection, RetryState } from '../../transport';
 import { readConnectionSettings, readOptions, requestOptions } from '../common';
 
@@ -106,57 +107,52 @@ export const description: INodeProperties[] = [
 ];
 
 interface PreparedItem {
-	itemIndex: number;
 	businessId: string;
-	phoneNumber: PhoneNumberContext;
+	input: string | number | null;
 	normalized: NormalizedPhoneNumber;
 }
 
-type Preparation =
-	| { ok: true; item: PreparedItem }
-	| { ok: false; error: GraphApiError; phoneNumber: PhoneNumberContext };
-
-function prepare(this: IExecuteFunctions, itemIndex: number, needsBusiness: boolean): Preparation {
+function prepare(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	needsBusiness: boolean,
+): Prepared<PreparedItem> {
 	const rawPhone = this.getNodeParameter('phoneNumber', itemIndex, '') as unknown;
 	const phoneNumber: PhoneNumberContext = { input: echoInput(rawPhone), normalized: null };
-	try {
+	const prepared = prepareWith(() => {
 		const businessId = needsBusiness ? readBusinessId.call(this, itemIndex) : '';
 		const defaultCountry = this.getNodeParameter('defaultCountry', itemIndex, '') as unknown;
 		const result = normalizePhoneNumber(
 			rawPhone,
 			typeof defaultCountry === 'string' ? defaultCountry : undefined,
 		);
-		if (!result.ok) return { ok: false, error: validationError(result.message), phoneNumber };
+		if (!result.ok) throw validationError(result.message);
 		phoneNumber.normalized = result.e164;
-		return { ok: true, item: { itemIndex, businessId, phoneNumber, normalized: result } };
-	} catch (error) {
-		return { ok: false, error: GraphApiError.from(error), phoneNumber };
-	}
+		return { businessId, input: phoneNumber.input, normalized: result };
+	}, { phone_number: phoneNumber });
+	return prepared;
 }
 
-function addedItem(item: PreparedItem, id: string, alreadyExisted: boolean): INodeExecutionData {
+function added(item: PreparedItem, id: string, alreadyExisted: boolean): IDataObject {
 	const json: IDataObject = {
 		id,
 		phone_number: item.normalized.e164,
-		input: item.phoneNumber.input,
+		input: item.input,
 		business_id: item.businessId,
 	};
 	if (alreadyExisted) json.alreadyExisted = true;
-	return { json, pairedItem: { item: item.itemIndex } };
+	return json;
 }
 
-function previewItem(item: PreparedItem): INodeExecutionData {
+function preview(item: PreparedItem): IDataObject {
 	const { normalized } = item;
 	return {
-		json: {
-			phone_number: normalized.e164,
-			input: item.phoneNumber.input,
-			country: normalized.country,
-			calling_code: normalized.callingCode,
-			number_type: normalized.type,
-			valid: true,
-		},
-		pairedItem: { item: item.itemIndex },
+		phone_number: normalized.e164,
+		input: item.input,
+		country: normalized.country,
+		calling_code: normalized.callingCode,
+		number_type: normalized.type,
+		valid: true,
 	};
 }
 
@@ -165,7 +161,7 @@ async function addOne(
 	connection: GraphConnection,
 	item: PreparedItem,
 	returnExisting: boolean,
-): Promise<INodeExecutionData> {
+): Promise<IDataObject> {
 	const state: RetryState = { attempts: 0, waitedMs: 0, ambiguous: false };
 	try {
 		const { body } = await graphApiRequest.call(
@@ -181,13 +177,14 @@ async function addOne(
 		if (typeof body.id !== 'string' && typeof body.id !== 'number') {
 			// Not retried: the number may have been added, and a retry could add it twice.
 			throw new GraphApiError({
-				message: 'Meta answered HTTP 200 without the ID of the added number. Check the pool before running again.',
+				message:
+					'Meta answered HTTP 200 without the ID of the added number. Check the pool before running again.',
 				category: 'server',
 				retryable: false,
 				httpCode: 200,
 			});
 		}
-		return addedItem(item, String(body.id), false);
+		return added(item, String(body.id), false);
 	} catch (caught) {
 		const error = GraphApiError.from(caught);
 		// add_phone_numbers is not idempotent: after a lost answer, "already added" means our own
@@ -200,59 +197,37 @@ async function addOne(
 			item.normalized.e164,
 		);
 		if (id === undefined) throw error;
-		return addedItem(item, id, true);
+		return added(item, id, true);
 	}
 }
 
 /**
- * Adds each item's number to the business's pre-verified pool. Every item is checked before
- * the first request, so that a bad row stops a run that is not set to continue before anything
- * is added.
+ * Adds each item's number to the business's pre-verified pool, or with Validate Only, shows
+ * what would be sent without calling Meta.
  */
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const continueOnFail = this.continueOnFail();
 	const options = readOptions.call(this);
-	const validateOnly = options.validateOnly === true;
-	const prepared = items.map((_, itemIndex) => prepare.call(this, itemIndex, !validateOnly));
-	if (!continueOnFail) {
-		const firstBad = prepared.findIndex((p) => !p.ok);
-		if (firstBad !== -1) {
-			const bad = prepared[firstBad] as Extract<Preparation, { ok: false }>;
-			throw toNodeError.call(this, bad.error, firstBad);
-		}
+	if (options.validateOnly === true) {
+		return items.map((_, itemIndex) => {
+			const prepared = prepare.call(this, itemIndex, false);
+			if (prepared.ok) return { json: preview(prepared.value), pairedItem: { item: itemIndex } };
+			if (!this.continueOnFail()) throw toNodeError.call(this, prepared.error, itemIndex);
+			return errorItem(prepared.error, itemIndex, prepared.details);
+		});
 	}
-	if (validateOnly) {
-		return prepared.map((p, itemIndex) =>
-			p.ok ? previewItem(p.item) : errorItem(p.error, itemIndex, p.phoneNumber),
-		);
-	}
-
-	let connection: GraphConnection | undefined;
-	let connectionError: GraphApiError | undefined;
-	if (prepared.some((p) => p.ok)) {
-		try {
-			connection = await getGraphConnection.call(this, readConnectionSettings(options));
-		} catch (error) {
-			connectionError = GraphApiError.from(error);
-			if (!continueOnFail) throw toNodeError.call(this, connectionError, 0);
-		}
-	}
-
 	const returnExisting = options.ifAlreadyAdded !== 'error';
-	const inFlight = typeof options.requestsInFlight === 'number' ? options.requestsInFlight : 1;
-	return await mapWithConcurrency(prepared, inFlight, async (preparation, itemIndex) => {
-		if (!preparation.ok) return errorItem(preparation.error, itemIndex, preparation.phoneNumber);
-		const { item } = preparation;
-		if (!connection) return errorItem(connectionError as GraphApiError, itemIndex, item.phoneNumber);
-		try {
+	const operation: PerItemOperation<PreparedItem> = {
+		prepare(itemIndex) {
+			return prepare.call(this, itemIndex, true);
+		},
+		async run(connection, item) {
 			return await addOne.call(this, connection, item, returnExisting);
-		} catch (caught) {
-			const error = GraphApiError.from(caught);
-			if (!continueOnFail) throw toNodeError.call(this, error, itemIndex);
-			return errorItem(error, itemIndex, item.phoneNumber);
-		}
-	});
+		},
+		settings: readConnectionSettings(options),
+		concurrency: typeof options.requestsInFlight === 'number' ? options.requestsInFlight : 1,
+	};
+	return await executePerItem.call(this, items, operation);
 }
