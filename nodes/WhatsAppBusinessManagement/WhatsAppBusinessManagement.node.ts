@@ -8,6 +8,7 @@ import type {
 
 import * as preVerifiedNumber from './actions/preVerifiedNumber';
 import { router } from './actions/router';
+import { searchPreVerifiedNumbers } from './methods/listSearch';
 
 export class WhatsAppBusinessManagement implements INodeType {
 	description: INodeTypeDescription = {
@@ -35,6 +36,8 @@ export class WhatsAppBusinessManagement implements INodeType {
 			...preVerifiedNumber.description,
 		],
 	};
+
+	methods = { listSearch: { searchPreVerifiedNumbers } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -265,32 +265,33 @@ export interface AddWorkflowOptions {
 	businessId?: string;
 	phoneNumber?: string;
 	defaultCountry?: string;
-	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+	onError?: OnError;
 	/** The node's Options collection. */
 	options?: INodeParameters;
 }
 
-/** Rows trigger -> Add Phone Number, the shape users build after a spreadsheet trigger. */
-export function addPhoneNumbersWorkflow(options: AddWorkflowOptions): WorkflowFile {
-	const add: INode = {
-		id: 'add',
-		name: 'Add Phone Number',
+export type OnError = 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+
+/** Rows trigger -> one WhatsApp Business Management node with the given parameters. */
+export function nodeWorkflow(options: {
+	rows: IDataObject[];
+	parameters: INodeParameters;
+	onError?: OnError;
+	nodeName?: string;
+}): WorkflowFile {
+	const nodeName = options.nodeName ?? 'WhatsApp';
+	const node: INode = {
+		id: 'node',
+		name: nodeName,
 		type: PACKAGE_NODE_TYPE,
 		typeVersion: 1,
 		position: [300, 0],
-		parameters: {
-			resource: 'preVerifiedNumber',
-			operation: 'add',
-			businessId: options.businessId ?? '1234567890123456',
-			phoneNumber: options.phoneNumber ?? '={{ $json.phone }}',
-			defaultCountry: options.defaultCountry ?? '',
-			options: options.options ?? {},
-		},
+		parameters: { resource: 'preVerifiedNumber', ...options.parameters },
 		credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'Meta' } },
 	};
-	if (options.onError) add.onError = options.onError;
+	if (options.onError) node.onError = options.onError;
 	return {
-		name: 'add phone numbers',
+		name: nodeName,
 		nodes: [
 			{
 				id: 'rows',
@@ -300,10 +301,24 @@ export function addPhoneNumbersWorkflow(options: AddWorkflowOptions): WorkflowFi
 				position: [0, 0],
 				parameters: { rows: JSON.stringify(options.rows) },
 			},
-			add,
+			node,
 		],
-		connections: {
-			Rows: { main: [[{ node: 'Add Phone Number', type: 'main', index: 0 }]] },
-		},
+		connections: { Rows: { main: [[{ node: nodeName, type: 'main', index: 0 }]] } },
 	};
+}
+
+/** Rows trigger -> Add Phone Number, the shape users build after a spreadsheet trigger. */
+export function addPhoneNumbersWorkflow(options: AddWorkflowOptions): WorkflowFile {
+	return nodeWorkflow({
+		rows: options.rows,
+		onError: options.onError,
+		nodeName: 'Add Phone Number',
+		parameters: {
+			operation: 'add',
+			businessId: options.businessId ?? '1234567890123456',
+			phoneNumber: options.phoneNumber ?? '={{ $json.phone }}',
+			defaultCountry: options.defaultCountry ?? '',
+			options: options.options ?? {},
+		},
+	});
 }

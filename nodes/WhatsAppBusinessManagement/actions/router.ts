@@ -9,7 +9,14 @@ type Operation = (
 ) => Promise<INodeExecutionData[]>;
 
 const operations: Record<string, Record<string, Operation>> = {
-	preVerifiedNumber: { add: preVerifiedNumber.add.execute },
+	preVerifiedNumber: {
+		add: preVerifiedNumber.add.execute,
+		delete: preVerifiedNumber.deleteNumber.execute,
+		get: preVerifiedNumber.get.execute,
+		getMany: preVerifiedNumber.getMany.execute,
+		requestCode: preVerifiedNumber.requestCode.execute,
+		verifyCode: preVerifiedNumber.verifyCode.execute,
+	},
 };
 
 /** Sends the run to the operation the user picked. */

@@ -1,8 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as add from './add.operation';
+import * as deleteNumber from './delete.operation';
+import * as get from './get.operation';
+import * as getMany from './getMany.operation';
+import * as requestCode from './requestCode.operation';
+import * as verifyCode from './verifyCode.operation';
 
-export { add };
+export { add, deleteNumber, get, getMany, requestCode, verifyCode };
 
 export const description: INodeProperties[] = [
 	{
@@ -18,8 +23,43 @@ export const description: INodeProperties[] = [
 				description: "Add a pre-verified phone number to a business's pool",
 				action: 'Add a phone number',
 			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Remove a pre-verified phone number from the pool',
+				action: 'Delete a phone number',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get a pre-verified phone number, its status and expiry',
+				action: 'Get a phone number',
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				description: "List the business's pre-verified phone numbers",
+				action: 'Get many phone numbers',
+			},
+			{
+				name: 'Request Verification Code',
+				value: 'requestCode',
+				description: 'Send a verification code to the number by SMS or voice call',
+				action: 'Request a verification code',
+			},
+			{
+				name: 'Verify Code',
+				value: 'verifyCode',
+				description: 'Verify the number with the code it received',
+				action: 'Verify a code',
+			},
 		],
 		default: 'add',
 	},
 	...add.description,
+	...get.description,
+	...getMany.description,
+	...requestCode.description,
+	...verifyCode.description,
+	...deleteNumber.description,
 ];
