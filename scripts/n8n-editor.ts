@@ -29,6 +29,7 @@ async function main() {
 		data: { accessToken: TOKEN, apiVersion: 'v23.0', baseUrl },
 	});
 	await n8n.importWorkflow(join(root, 'examples/add-phone-numbers.workflow.json'));
+	await n8n.importWorkflow(join(root, 'examples/pre-verified-number-lifecycle.workflow.json'));
 
 	const child = spawn(n8n.node24, [n8n.n8nBin, 'start'], {
 		env: {
@@ -40,7 +41,7 @@ async function main() {
 		stdio: 'inherit',
 	});
 	console.log(
-		`\nn8n starts on http://127.0.0.1:${N8N_PORT}: create the owner account on first visit, then open "Add phone numbers from a spreadsheet export". Ctrl+C stops n8n and the simulator.`,
+		`\nn8n starts on http://127.0.0.1:${N8N_PORT}: create the owner account on first visit, then open "Add phone numbers from a spreadsheet export" or "Pre-verified number lifecycle (simulator)". Ctrl+C stops n8n and the simulator.`,
 	);
 	const stop = () => {
 		child.kill('SIGTERM');

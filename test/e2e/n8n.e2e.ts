@@ -1,6 +1,6 @@
 // The packed package inside the real n8n (2.41.1, Node 24): installed into .n8n/nodes, the
 // example workflow imported and executed with `n8n execute --id` against the simulator.
-import { rmSync } from 'fs';
+import { readFileSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 
 import { GraphApiSimulator } from '../../simulator/GraphApiSimulator';
@@ -85,6 +85,31 @@ test('the example workflow runs in the real n8n: IDs on success, structured erro
 	expect(new Set(simulator.requests.map((r) => r.path))).toEqual(
 		new Set([`/v23.0/${BUSINESS}/add_phone_numbers`]),
 	);
+});
+
+test('the lifecycle example runs in the real n8n: verified, listed, deleted, then not found', async () => {
+	// The example reads codes from the simulator at its `npm run n8n` address; point it here.
+	const text = readFileSync(join(__dirname, '../../examples/pre-verified-number-lifecycle.workflow.json'), 'utf8');
+	const copy = join(n8n.userFolder, 'lifecycle.workflow.json');
+	writeFileSync(copy, text.split('http://127.0.0.1:18787').join(simulator.baseUrl));
+	await n8n.importWorkflow(copy);
+	await n8n.importCredential({
+		id: 'wbmSimulatorCredential',
+		name: 'WhatsApp Business Management (simulator)',
+		type: 'whatsAppBusinessManagementApi',
+		data: { accessToken: TOKEN, apiVersion: 'v23.0', baseUrl: simulator.baseUrl },
+	});
+	const result = await n8n.execute('wbmLifecycle0001');
+	const runData = (result.data as { resultData: { runData: Record<string, Array<{ data: { main: Item[][] } }>> } })
+		.resultData.runData;
+	const first = (name: string, output = 0) => runData[name][0].data.main[output]?.[0]?.json;
+	expect(result.status).toBe('success');
+	expect(first('Get')).toMatchObject({ code_verification_status: 'VERIFIED' });
+	expect(first('Get')?.expires_in_days).toBeGreaterThanOrEqual(89);
+	expect(first('Delete')).toMatchObject({ deleted: true });
+	expect(first('Get After Delete', 1)).toMatchObject({ details: { category: 'not_found' } });
+	expect(simulator.numbers.size).toBe(0);
+	expect(JSON.stringify(result)).not.toContain(TOKEN);
 });
 
 test('a wrong token fails every valid row with category auth and shows no token', async () => {
