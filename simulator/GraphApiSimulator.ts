@@ -40,6 +40,12 @@ export interface SimulatorOptions {
 	faults?: Partial<FaultSettings>;
 	/** Seed for the fault generator, so a run can be repeated. */
 	seed?: number;
+	/**
+	 * Also send `Retry-After` (seconds, fractional) when throttling. Meta gives only whole
+	 * minutes in estimated_time_to_regain_access; tests and benchmarks with windows of seconds
+	 * need the precise figure.
+	 */
+	retryAfterHeader?: boolean;
 }
 
 export type VerificationStatus = 'NOT_VERIFIED' | 'VERIFIED' | 'EXPIRED';
@@ -350,6 +356,9 @@ export class GraphApiSimulator {
 				},
 			],
 		});
+		if (throttled && this.options.retryAfterHeader) {
+			headers['Retry-After'] = (regainMs / 1000).toFixed(3);
+		}
 		if (throttled) {
 			throw graphError(400, 80008, 'There have been too many calls to this WhatsApp Business account. Wait a bit and try again.', {
 				is_transient: true,

@@ -11,7 +11,9 @@ import { PACKAGE_NAME, PACKAGE_VERSION } from '../version';
 import { classifyGraphError, classifyHttpStatus, hintFor } from './classifyGraphError';
 import { GraphApiError } from './GraphApiError';
 import type { GraphErrorFields } from './GraphApiError';
+import { Pacer } from './pacer';
 import { DEFAULT_RETRY_POLICY, withRetries } from './retry';
+import { readUsage } from './usageHeaders';
 import type { RetryPolicy, RetryState } from './retry';
 
 export { GraphApiError } from './GraphApiError';
@@ -53,6 +55,8 @@ export interface GraphConnection {
 	secret: string;
 	retry: RetryPolicy;
 	timeoutMs: number;
+	/** Shared by every request of one node run; see pacer.ts. */
+	pacer: Pacer;
 }
 
 export interface ConnectionSettings {
@@ -139,6 +143,7 @@ export async function getGraphConnection(
 		secret,
 		retry: { ...DEFAULT_RETRY_POLICY, ...settings.retry },
 		timeoutMs: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+		pacer: new Pacer(),
 	};
 }
 
@@ -157,39 +162,9 @@ export function redact(text: string, secret: string): string {
 	return text.split(secret).join('[redacted]');
 }
 
-function readHeader(headers: Record<string, unknown>, name: string): string | undefined {
-	const value = headers[name] ?? headers[name.toLowerCase()];
-	if (Array.isArray(value)) return value.map(String).join(',');
-	return value === undefined || value === null ? undefined : String(value);
-}
-
-/**
- * How long Meta asked us to wait, in ms: `Retry-After` (seconds) or the largest
- * `estimated_time_to_regain_access` (minutes) in `X-Business-Use-Case-Usage`.
- */
+/** How long Meta asked us to wait, in ms: `Retry-After`, or the regain time in its usage header. */
 export function readRetryAfterMs(headers: Record<string, unknown>): number | null {
-	let waitMs: number | null = null;
-	const retryAfter = readHeader(headers, 'retry-after');
-	if (retryAfter !== undefined && /^\d+(\.\d+)?$/.test(retryAfter.trim())) {
-		waitMs = Number(retryAfter) * 1000;
-	}
-	const usage = readHeader(headers, 'x-business-use-case-usage');
-	if (usage) {
-		try {
-			const parsed = JSON.parse(usage) as Record<string, Array<Record<string, unknown>>>;
-			for (const entries of Object.values(parsed)) {
-				for (const entry of Array.isArray(entries) ? entries : []) {
-					const minutes = Number(entry.estimated_time_to_regain_access);
-					if (Number.isFinite(minutes) && minutes > 0) {
-						waitMs = Math.max(waitMs ?? 0, minutes * 60_000);
-					}
-				}
-			}
-		} catch {
-			// A malformed usage header must not turn a good answer into a failure.
-		}
-	}
-	return waitMs;
+	return readUsage(headers).waitMs;
 }
 
 function parseBody(body: unknown): { value: unknown; problem?: string } {
@@ -326,12 +301,16 @@ async function sendOnce(
 	if (request.qs !== undefined) options.qs = request.qs;
 
 	let response: { statusCode: number; body: unknown; headers: Record<string, unknown> };
+	const release = await connection.pacer.acquire();
 	try {
 		response = await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options);
 	} catch (error) {
 		throw errorFromException(error);
+	} finally {
+		release();
 	}
 	const headers = response.headers ?? {};
+	connection.pacer.observe(headers);
 	if (response.statusCode < 200 || response.statusCode >= 300) {
 		throw errorFromResponse(response.statusCode, response.body, headers, connection.secret);
 	}
