@@ -154,6 +154,9 @@ export class GraphApiSimulator {
 
 	readonly requests: RecordedRequest[] = [];
 
+	/** Calls answered with a throttling error (budget spent, or the throttle fault). */
+	throttledCalls = 0;
+
 	faults: FaultSettings;
 
 	/** Answers used, in order, for the next requests to the Graph API paths. */
@@ -274,6 +277,7 @@ export class GraphApiSimulator {
 			if (businessId) {
 				this.spendBudget(businessId, headers);
 				if (fault === 'throttle') {
+					this.throttledCalls++;
 					throw graphError(429, 4, 'Application request limit reached', {
 						is_transient: true,
 						error_subcode: 2446079,
@@ -356,6 +360,7 @@ export class GraphApiSimulator {
 				},
 			],
 		});
+		if (throttled) this.throttledCalls++;
 		if (throttled && this.options.retryAfterHeader) {
 			headers['Retry-After'] = (regainMs / 1000).toFixed(3);
 		}
@@ -539,6 +544,7 @@ export class GraphApiSimulator {
 				adds: this.totalAdds(),
 				duplicateAdds: [...this.addsByNumber.values()].filter((c) => c > 1).length,
 				requests: this.requests.length,
+				throttled: this.throttledCalls,
 			});
 		}
 		if (url.pathname === '/__simulator/faults' && method === 'POST') {

@@ -1,4 +1,5 @@
-// npm run simulator [-- --port 8787 --token TOKEN --business 1234567890123456 --latency 20]
+// npm run simulator [-- --port 8787 --token TOKEN --business 1234567890123456 --latency 20
+//   --calls-per-window 150 --window-ms 2000 --retry-after]
 // Starts the Graph API simulator on 127.0.0.1 and prints its base URL and a token to use.
 import { randomBytes } from 'crypto';
 
@@ -18,6 +19,7 @@ async function main() {
 		callsPerWindow: Number(option('calls-per-window', '0')),
 		windowMs: Number(option('window-ms', '3600000')),
 		faults: { latencyMs: Number(option('latency', '0')) },
+		retryAfterHeader: process.argv.includes('--retry-after'),
 	});
 	const baseUrl = await simulator.start(Number(option('port', '0')));
 	console.log(`Graph API simulator listening on ${baseUrl}`);

@@ -34,7 +34,7 @@ export const PACKAGE_NODE_TYPE = 'n8n-nodes-whatsapp-business-management.whatsAp
 export const CREDENTIAL_TYPE = 'whatsAppBusinessManagementApi';
 
 /** A manual trigger that emits the rows in its `rows` parameter, like a spreadsheet export. */
-class RowsTrigger implements INodeType {
+export class RowsTrigger implements INodeType {
 	description = {
 		displayName: 'Rows Trigger',
 		name: 'manualTrigger',

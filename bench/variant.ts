@@ -1,0 +1,207 @@
+// One benchmark variant in its own process, so that its CPU time and peak RSS are its own:
+//   tsx bench/variant.ts <variant> <simulator base URL> <rows.json> <settings JSON>
+// Prints one JSON line of metrics. The simulator runs in another process.
+import '../test/helpers/setupEnv';
+
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
+
+import { PACKAGE_NODE_TYPE, RowsTrigger, runWorkflow } from '../test/helpers/engine';
+import type { NodeTypeMap, WorkflowFile } from '../test/helpers/engine';
+
+interface Settings {
+	token: string;
+	businessId: string;
+	callsPerWindow: number;
+	windowMs: number;
+	inFlight: number;
+}
+
+const [variant, baseUrl, rowsFile, settingsJson] = process.argv.slice(2);
+const settings = JSON.parse(settingsJson) as Settings;
+const rows = JSON.parse(readFileSync(rowsFile, 'utf8')) as IDataObject[];
+const addUrl = `${baseUrl}/v23.0/${settings.businessId}/add_phone_numbers`;
+
+function nodeTypes(): NodeTypeMap {
+	/* eslint-disable @typescript-eslint/no-require-imports */
+	const base = (path: string) => require(`n8n-nodes-base/dist/nodes/${path}`);
+	const { WhatsAppBusinessManagement } = require(
+		join(__dirname, '../dist/nodes/WhatsAppBusinessManagement/WhatsAppBusinessManagement.node.js'),
+	);
+	return {
+		'n8n-nodes-base.manualTrigger': new RowsTrigger(),
+		'n8n-nodes-base.set': new (base('Set/Set.node.js').Set)(),
+		'n8n-nodes-base.httpRequest': new (base('HttpRequest/HttpRequest.node.js').HttpRequest)(),
+		[PACKAGE_NODE_TYPE]: new WhatsAppBusinessManagement(),
+	};
+	/* eslint-enable @typescript-eslint/no-require-imports */
+}
+
+function chain(nodes: INode[]): WorkflowFile {
+	const all: INode[] = [
+		{
+			id: 'rows',
+			name: 'Rows',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { rows: JSON.stringify(rows) },
+		},
+		...nodes,
+	];
+	const connections: WorkflowFile['connections'] = {};
+	for (let i = 0; i < all.length - 1; i++) {
+		connections[all[i].name] = { main: [[{ node: all[i + 1].name, type: 'main', index: 0 }]] };
+	}
+	return { name: variant, nodes: all, connections };
+}
+
+// What users build today: strip symbols (a Code node in the editor; Edit Fields here, as the
+// Code node needs n8n's task runner), then POST with the HTTP Request node.
+const stripSymbols: INode = {
+	id: 'strip',
+	name: 'Strip symbols',
+	type: 'n8n-nodes-base.set',
+	typeVersion: 3.4,
+	position: [200, 0],
+	parameters: {
+		mode: 'manual',
+		assignments: {
+			assignments: [
+				{ id: 'p', name: 'phone', value: "={{ '+' + String($json.phone).replace(/\\D/g, '') }}", type: 'string' },
+			],
+		},
+		includeOtherFields: true,
+		options: {},
+	},
+};
+
+function httpRequest(tuned: boolean): INode {
+	const node: INode = {
+		id: 'http',
+		name: 'HTTP Request',
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		position: [400, 0],
+		onError: 'continueRegularOutput',
+		parameters: {
+			method: 'POST',
+			url: addUrl,
+			sendHeaders: true,
+			headerParameters: { parameters: [{ name: 'Authorization', value: `Bearer ${settings.token}` }] },
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody: '={{ JSON.stringify({ phone_number: $json.phone }) }}',
+			options: tuned
+				? { batching: { batch: { batchSize: settings.callsPerWindow, batchInterval: settings.windowMs } } }
+				: {},
+		},
+	};
+	if (tuned) Object.assign(node, { retryOnFail: true, maxTries: 5, waitBetweenTries: 5000 });
+	return node;
+}
+
+const ourNode: INode = {
+	id: 'add',
+	name: 'Add Phone Number',
+	type: PACKAGE_NODE_TYPE,
+	typeVersion: 1,
+	position: [200, 0],
+	onError: 'continueRegularOutput',
+	parameters: {
+		resource: 'preVerifiedNumber',
+		operation: 'add',
+		businessId: settings.businessId,
+		phoneNumber: '={{ $json.phone }}',
+		options: { requestsInFlight: settings.inFlight, ifAlreadyAdded: 'error' },
+	},
+	credentials: { whatsAppBusinessManagementApi: { id: '1', name: 'Meta' } },
+};
+
+// The simulator counts a call after its latency; a little slack keeps the ideal loop unthrottled.
+const MARGIN_MS = 30;
+
+/** The physical limit: a loop that knows the budget and spends it exactly, never throttled. */
+async function idealLoop(): Promise<{ failedByThrottling: number; failed: number }> {
+	const started: number[] = [];
+	let next = 0;
+	let failed = 0;
+	let failedByThrottling = 0;
+	const budget = settings.callsPerWindow > 0 ? settings.callsPerWindow : Infinity;
+	const worker = async () => {
+		while (next < rows.length) {
+			const row = rows[next++];
+			for (;;) {
+				const now = Date.now();
+				while (started.length && now - started[0] >= settings.windowMs + MARGIN_MS) started.shift();
+				if (started.length < budget) break;
+				await new Promise((r) => setTimeout(r, started[0] + settings.windowMs + MARGIN_MS - now));
+			}
+			started.push(Date.now());
+			const response = await fetch(addUrl, {
+				method: 'POST',
+				headers: { Authorization: `Bearer ${settings.token}`, 'Content-Type': 'application/json' },
+				body: JSON.stringify({ phone_number: `+${String(row.phone).replace(/\D/g, '')}` }),
+			});
+			const text = await response.text();
+			if (!response.ok) {
+				failed++;
+				if (text.includes('80008')) failedByThrottling++;
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: settings.inFlight }, worker));
+	return { failed, failedByThrottling };
+}
+
+function countFailures(items: INodeExecutionData[]) {
+	let failed = 0;
+	let failedByThrottling = 0;
+	for (const item of items) {
+		if (item.json.error === undefined) continue;
+		failed++;
+		const text = JSON.stringify(item.json);
+		if (text.includes('80008') || text.includes('"category":"rate_limit"')) failedByThrottling++;
+	}
+	return { failed, failedByThrottling };
+}
+
+async function main() {
+	const cpuBefore = process.cpuUsage();
+	const started = Date.now();
+	let outcome: { failed: number; failedByThrottling: number; itemsOut: number };
+	if (variant === 'ideal') {
+		outcome = { ...(await idealLoop()), itemsOut: rows.length };
+	} else {
+		const nodes =
+			variant === 'node' ? [ourNode] : [stripSymbols, httpRequest(variant === 'httpTuned')];
+		const workflow = chain(nodes);
+		const credentials = { accessToken: settings.token, apiVersion: 'v23.0', baseUrl };
+		const result = await runWorkflow(workflow, credentials, nodeTypes());
+		if (result.error) throw new Error(`${variant} failed: ${result.error.message}`);
+		const last = nodes[nodes.length - 1].name;
+		const out = result.outputs(last).flat();
+		outcome = { ...countFailures(out), itemsOut: out.length };
+	}
+	const wallMs = Date.now() - started;
+	const cpu = process.cpuUsage(cpuBefore);
+	console.log(
+		JSON.stringify({
+			variant,
+			rows: rows.length,
+			wallMs,
+			cpuMsPerThousandItems: ((cpu.user + cpu.system) / 1000 / rows.length) * 1000,
+			peakRssMb: process.resourceUsage().maxRSS / 1024,
+			...outcome,
+		}),
+	);
+}
+
+main().then(
+	() => process.exit(0),
+	(error: unknown) => {
+		console.error(error);
+		process.exit(1);
+	},
+);
