@@ -1,11 +1,10 @@
 // npm run n8n: the real n8n editor on http://127.0.0.1:5678 with this package installed, the
 // simulator running, and the example workflow and a credential pointing at it already imported.
-import { spawn } from 'child_process';
 import { mkdirSync } from 'fs';
 import { join } from 'path';
 
 import { GraphApiSimulator } from '../simulator/GraphApiSimulator';
-import { packPackage, startRealN8n } from '../test/e2e/realN8n';
+import { packPackage, startN8nServer, startRealN8n } from '../test/e2e/realN8n';
 
 const root = join(__dirname, '..');
 const SIMULATOR_PORT = Number(process.env.SIMULATOR_PORT ?? 18787);
@@ -31,26 +30,18 @@ async function main() {
 	await n8n.importWorkflow(join(root, 'examples/add-phone-numbers.workflow.json'));
 	await n8n.importWorkflow(join(root, 'examples/pre-verified-number-lifecycle.workflow.json'));
 
-	const child = spawn(n8n.node24, [n8n.n8nBin, 'start'], {
-		env: {
-			...n8n.env,
-			N8N_PORT: String(N8N_PORT),
-			N8N_LISTEN_ADDRESS: '127.0.0.1',
-			N8N_SECURE_COOKIE: 'false',
-		},
-		stdio: 'inherit',
-	});
+	const server = await startN8nServer(n8n, N8N_PORT, 'inherit');
 	console.log(
-		`\nn8n starts on http://127.0.0.1:${N8N_PORT}: create the owner account on first visit, then open "Add phone numbers from a spreadsheet export" or "Pre-verified number lifecycle (simulator)". Ctrl+C stops n8n and the simulator.`,
+		`\nn8n is ready on ${server.url}: create the owner account on first visit, then open "Add phone numbers from a spreadsheet export" or "Pre-verified number lifecycle (simulator)". Ctrl+C stops n8n and the simulator.`,
 	);
 	const stop = () => {
-		child.kill('SIGTERM');
+		void server
+			.stop()
+			.then(() => simulator.stop())
+			.then(() => process.exit(0));
 	};
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);
-	child.on('exit', (code) => {
-		void simulator.stop().then(() => process.exit(code ?? 0));
-	});
 }
 
 main().catch((error: unknown) => {

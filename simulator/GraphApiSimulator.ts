@@ -149,6 +149,9 @@ function decodeCursor(cursor: string): number | undefined {
 export class GraphApiSimulator {
 	readonly numbers = new Map<string, PreVerifiedNumber>();
 
+	/** "<business>:<digits>" -> id, so that adds stay O(1) in runs of 100,000 numbers. */
+	private readonly idByNumber = new Map<string, string>();
+
 	/** Successful adds per E.164 digits: proves no number is added twice. */
 	readonly addsByNumber = new Map<string, number>();
 
@@ -393,6 +396,7 @@ export class GraphApiSimulator {
 		if (!edge && method === 'GET') return this.view(number, url.searchParams.get('fields'));
 		if (!edge && method === 'DELETE') {
 			this.numbers.delete(number.id);
+			this.idByNumber.delete(`${number.businessId}:${number.digits}`);
 			return { success: true };
 		}
 		if (edge === 'request_code' && method === 'POST') return this.requestCode(number, url, body);
@@ -413,16 +417,15 @@ export class GraphApiSimulator {
 		if (!/^[1-9][0-9]{6,14}$/.test(digits)) {
 			throw graphError(400, 100, 'Invalid phone number');
 		}
-		for (const existing of this.numbers.values()) {
-			if (existing.businessId === businessId && existing.digits === digits) {
-				throw graphError(400, 100, 'Invalid parameter', {
-					error_user_title: 'Phone number already added',
-					error_user_msg: `The phone number ${display(digits)} has already been added to this business.`,
-					error_subcode: 2388093,
-				});
-			}
+		if (this.idByNumber.has(`${businessId}:${digits}`)) {
+			throw graphError(400, 100, 'Invalid parameter', {
+				error_user_title: 'Phone number already added',
+				error_user_msg: `The phone number ${display(digits)} has already been added to this business.`,
+				error_subcode: 2388093,
+			});
 		}
 		const id = String(this.nextId++);
+		this.idByNumber.set(`${businessId}:${digits}`, id);
 		this.numbers.set(id, {
 			id,
 			businessId,
@@ -444,10 +447,11 @@ export class GraphApiSimulator {
 		}
 		const status = params.get('code_verification_status');
 		const phone = params.get('phone_number')?.replace(/\D/g, '');
-		const all = [...this.numbers.values()]
-			.filter((n) => n.businessId === businessId)
-			.filter((n) => !status || this.statusOf(n) === status)
-			.filter((n) => !phone || n.digits === phone);
+		const phoneId = phone ? this.idByNumber.get(`${businessId}:${phone}`) : undefined;
+		const candidates = phone
+			? [phoneId ? this.numbers.get(phoneId) : undefined].filter((n) => n !== undefined)
+			: [...this.numbers.values()].filter((n) => n.businessId === businessId);
+		const all = candidates.filter((n) => !status || this.statusOf(n) === status);
 		let start = 0;
 		const after = params.get('after');
 		const before = params.get('before');

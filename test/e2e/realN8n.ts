@@ -1,6 +1,6 @@
 // Drives the real n8n CLI (Node 24, from the cache e2e/ensure-n8n.sh fills) with our package
 // installed into its user folder's .n8n/nodes, as self-hosting users install it.
-import { execFile, execFileSync } from 'child_process';
+import { execFile, execFileSync, spawn } from 'child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
@@ -102,6 +102,52 @@ export async function startRealN8n(
 			const start = stdout.search(/^\{$/m);
 			if (start === -1) throw new Error(`n8n printed no result:\n${stdout.slice(0, 2000)}`);
 			return JSON.parse(stdout.slice(start)) as Record<string, unknown>;
+		},
+	};
+}
+
+export interface N8nServer {
+	url: string;
+	stop(): Promise<void>;
+}
+
+/** Starts `n8n start` on 127.0.0.1:`port` and waits until /healthz/readiness answers. */
+export async function startN8nServer(
+	n8n: RealN8n,
+	port: number,
+	stdio: 'inherit' | 'ignore' = 'ignore',
+): Promise<N8nServer> {
+	const child = spawn(n8n.node24, [n8n.n8nBin, 'start'], {
+		env: {
+			...n8n.env,
+			N8N_PORT: String(port),
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_HOST: '127.0.0.1',
+			N8N_SECURE_COOKIE: 'false',
+			N8N_EDITOR_BASE_URL: `http://127.0.0.1:${port}`,
+		},
+		stdio,
+	});
+	const url = `http://127.0.0.1:${port}`;
+	const deadline = Date.now() + 120_000;
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode}`);
+		try {
+			if ((await fetch(`${url}/healthz/readiness`)).ok) break;
+		} catch {
+			// Not listening yet.
+		}
+		if (Date.now() > deadline) throw new Error('n8n did not start in 120 s');
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	return {
+		url,
+		async stop() {
+			if (child.exitCode !== null) return;
+			const exited = new Promise((resolve) => child.once('exit', resolve));
+			child.kill('SIGTERM');
+			await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+			if (child.exitCode === null) child.kill('SIGKILL');
 		},
 	};
 }
