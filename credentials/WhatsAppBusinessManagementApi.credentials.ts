@@ -72,5 +72,39 @@ export class WhatsAppBusinessManagementApi implements ICredentialType {
 			url: '=/{{$credentials.apiVersion}}/me',
 			method: 'GET',
 		},
+		// Without rules n8n shows only the HTTP status text ("Unauthorized").
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Meta rejected the Access Token (invalid, expired or revoked). Paste a current system user token.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 400,
+					message:
+						'Meta rejected the request: check the API Version (like v23.0) and that the Access Token is a valid token.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'The Access Token lacks permissions: give it business_management and whatsapp_business_management.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: 'Nothing answers at this Base URL and API Version: check both.',
+				},
+			},
+		],
 	};
 }

@@ -49,7 +49,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: showOnlyForAdd },
 	},
 	{
-		displayName: 'Default Country Name or ID',
+		displayName: 'Default Country',
 		name: 'defaultCountry',
 		type: 'options',
 		default: '',

@@ -46,7 +46,7 @@ export const description: INodeProperties[] = [
 		displayOptions: show,
 		options: [
 			{
-				displayName: 'Default Country Name or ID',
+				displayName: 'Default Country',
 				name: 'defaultCountry',
 				type: 'options',
 				default: '',

@@ -1,0 +1,230 @@
+// The node in n8n's editor, as users meet it: the real n8n 2.41.1 with the packed package, the
+// simulator, and Debian's Chromium driven by playwright-core. Saves screenshots to docs/images.
+import { mkdirSync, rmSync, writeFileSync } from 'fs';
+import { createServer } from 'net';
+import type { AddressInfo } from 'net';
+import { join } from 'path';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+
+import { GraphApiSimulator } from '../../simulator/GraphApiSimulator';
+import { packPackage, startN8nServer, startRealN8n } from '../e2e/realN8n';
+import type { N8nServer, RealN8n } from '../e2e/realN8n';
+
+const TOKEN = 'EAAEditorSimulatorToken';
+const OWNER = { email: 'owner@example.com', password: 'Passw0rd-Editor1', firstName: 'Test', lastName: 'Owner' };
+const STARTER_ID = 'wbmEditorStarter01';
+const IMAGES = join(__dirname, '../../docs/images');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+let simulator: GraphApiSimulator;
+let n8n: RealN8n;
+let server: N8nServer;
+let browser: Browser;
+let page: Page;
+
+async function freePort(): Promise<number> {
+	const probe = createServer();
+	await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+	const { port } = probe.address() as AddressInfo;
+	await new Promise((resolve) => probe.close(resolve));
+	return port;
+}
+
+/** The example workflow without our node: a manual trigger and 12 spreadsheet rows. */
+function writeStarter(folder: string): string {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const example = require('../../examples/add-phone-numbers.workflow.json');
+	const starter = {
+		...example,
+		id: STARTER_ID,
+		name: 'Editor test: rows',
+		nodes: example.nodes.filter((n: { name: string }) => n.name !== 'Add Phone Number'),
+		connections: { ...example.connections },
+	};
+	delete starter.connections['One item per row'];
+	const file = join(folder, 'starter.workflow.json');
+	writeFileSync(file, JSON.stringify(starter));
+	return file;
+}
+
+beforeAll(async () => {
+	mkdirSync(IMAGES, { recursive: true });
+	simulator = new GraphApiSimulator({ token: TOKEN, businessIds: ['1234567890123456'] });
+	await simulator.start();
+	n8n = await startRealN8n(packPackage());
+	await n8n.importWorkflow(writeStarter(n8n.userFolder));
+	server = await startN8nServer(n8n, await freePort());
+	const setup = await fetch(`${server.url}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify(OWNER),
+	});
+	expect(setup.status).toBe(200);
+	browser = await chromium.launch({
+		executablePath: CHROMIUM,
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
+	});
+	page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+	page.setDefaultTimeout(20_000);
+	await page.goto(`${server.url}/signin`);
+	await page.fill('input[type=email]', OWNER.email);
+	await page.fill('input[type=password]', OWNER.password);
+	await page.keyboard.press('Enter');
+	await page.waitForURL(/\/home/);
+}, 20 * 60_000);
+
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+	await simulator?.stop();
+	if (n8n) rmSync(n8n.userFolder, { recursive: true, force: true });
+});
+
+test('the credential: Test connection succeeds with the token, fails clearly with a wrong one', async () => {
+	await page.goto(`${server.url}/home/credentials`);
+	await page.getByRole('button', { name: 'Create credential' }).first().click();
+	await page.keyboard.type('WhatsApp Business Management');
+	await page.getByText('WhatsApp Business Management API', { exact: true }).click();
+	await page.getByRole('button', { name: 'Continue' }).click();
+	const dialog = page.locator('.el-dialog').filter({ hasText: 'WhatsApp Business Management API' });
+	const fields = dialog.locator('[data-test-id=parameter-input-field]');
+	await expectText(dialog, 'Access Token');
+	await fields.nth(0).fill('EAAWrongTokenForTheEditor');
+	await fields.nth(2).fill(simulator.baseUrl);
+	await dialog.getByRole('button', { name: 'Save' }).click();
+	await expectText(dialog, 'Couldn’t connect with these settings');
+	// n8n folds the reason under "More details" in some versions and shows it inline in others.
+	const more = dialog.getByText('More details');
+	if (await more.isVisible()) await more.click();
+	await expectText(dialog, 'Meta rejected the Access Token');
+	await page.screenshot({ path: join(IMAGES, 'credential-wrong-token.png') });
+
+	await fields.nth(0).fill(TOKEN);
+	await dialog.getByRole('button', { name: 'Save' }).click();
+	await expectText(dialog, 'Connection tested successfully');
+	await page.screenshot({ path: join(IMAGES, 'credential.png') });
+	await page.keyboard.press('Escape');
+	const me = simulator.requests.filter((r) => r.path === '/v23.0/me');
+	expect(me.length).toBeGreaterThanOrEqual(2);
+});
+
+test('the action is found by "add phone number", fills in, and executes onto both outputs', async () => {
+	await page.goto(`${server.url}/workflow/${STARTER_ID}`);
+	await page.locator('[data-test-id=canvas-handle-plus]').first().click();
+	await page.locator('[data-test-id=node-creator-search-bar]').fill('add phone number');
+	await page.getByText('WhatsApp Business Management', { exact: true }).click();
+	await page.locator('[data-test-id=node-creator]').getByText('Add a phone number', { exact: true }).click();
+
+	const ndv = page.locator('[data-test-id=ndv]');
+	await expectText(ndv, 'Business ID');
+	// n8n preselects the only credential of the type; pick it when it did not.
+	const connect = ndv.getByText('Connect to WhatsApp Business Management');
+	if (await connect.isVisible()) {
+		await connect.click();
+		await page.getByText('WhatsApp Business Management account', { exact: true }).last().click();
+	}
+	await ndv.locator('[data-test-id=parameter-input-businessId] input').fill('1234567890123456');
+	// As a user does: switch Phone Number to Expression, then write the expression.
+	await ndv.locator('[data-test-id=parameter-input-phoneNumber] input').click();
+	await ndv
+		.locator('[data-test-id=phoneNumber-parameter-input-options-container] [data-test-id=radio-button-expression]')
+		.click();
+	const editor = ndv.locator('[data-test-id=parameter-input-phoneNumber] [data-test-id=inline-expression-editor-input]');
+	await editor.click();
+	await page.keyboard.press('Control+A');
+	await page.keyboard.insertText('{{ $json.phone }}');
+	await expect(editor.innerText()).resolves.toBe('{{ $json.phone }}');
+	// Leave the editor (a click elsewhere) so its result popup does not cover the next field.
+	await ndv.getByText('Options', { exact: true }).first().click();
+	await ndv.locator('[data-test-id=parameter-input-defaultCountry]').click();
+	await page.keyboard.type('United States');
+	await page.getByRole('option', { name: 'United States (+1)', exact: true }).click();
+	await page.screenshot({ path: join(IMAGES, 'node-panel.png') });
+
+	await ndv.getByText('Settings', { exact: true }).click();
+	await ndv.locator('[data-test-id=parameter-input-onError]').click();
+	await page.getByRole('option', { name: 'Continue (using error output)' }).click();
+	await page.locator('[data-test-id=ndv-close-button]').click();
+	await ndv.waitFor({ state: 'hidden' });
+
+	await page.locator('[data-test-id=execute-workflow-button]').click();
+	// 8 numbers added, plus the duplicate row answered with the existing ID (the default "If
+	// Already Added"); 3 invalid rows on the error output.
+	await expectText(page.locator('[data-test-id=canvas-wrapper]'), '9 items');
+	await expectText(page.locator('[data-test-id=canvas-wrapper]'), '3 items');
+	await page.screenshot({ path: join(IMAGES, 'executed-workflow.png') });
+	expect(simulator.numbers.size).toBe(8);
+	expect([...simulator.addsByNumber.values()].every((count) => count === 1)).toBe(true);
+});
+
+test('every other operation renders its fields: labels, sorted options, required fields marked', async () => {
+	const expected: Record<string, string[]> = {
+		Get: ['Business ID', 'Pre-Verified Number', 'Options'],
+		'Get Many': ['Business ID', 'Return All', 'Limit', 'Filters', 'Options'],
+		'Request Verification Code': ['Pre-Verified Number', 'Code Method', 'Language'],
+		'Verify Code': ['Pre-Verified Number', 'Code'],
+		Delete: ['Pre-Verified Number'],
+	};
+	const required: Record<string, string[]> = {
+		Get: ['parameter-input-preVerifiedNumberId'],
+		'Get Many': [], // Business ID carries over from Add
+		'Request Verification Code': ['parameter-input-preVerifiedNumberId'],
+		'Verify Code': ['parameter-input-preVerifiedNumberId', 'parameter-input-code'],
+		Delete: ['parameter-input-preVerifiedNumberId'],
+	};
+	await page.locator('[data-test-id=canvas-node]').filter({ hasText: 'Add a phone number' }).dblclick();
+	const ndv = page.locator('[data-test-id=ndv]');
+	await ndv.locator('[data-test-id=parameter-input-operation]').click();
+	// The list renders in steps: wait for its last entry before reading it.
+	await page.locator('[role=option]:visible', { hasText: 'Custom API Call' }).waitFor();
+	const titles = await page.locator('[role=option]:visible').allInnerTexts();
+	const ours = ['Add Phone Number', 'Delete', 'Get', 'Get Many', 'Request Verification Code', 'Verify Code'];
+	// Sorted, then n8n's own "Custom API Call".
+	expect(titles.map((t) => t.split('\n')[0].trim())).toEqual([...ours, 'Custom API Call']);
+	expect([...ours].sort((a, b) => a.localeCompare(b))).toEqual(ours);
+	await page.keyboard.press('Escape');
+	for (const [operation, labels] of Object.entries(expected)) {
+		await ndv.locator('[data-test-id=parameter-input-operation]').click();
+		await page
+			.locator('[role=option]:visible')
+			.filter({ has: page.getByText(operation, { exact: true }) })
+			.first()
+			.click();
+		for (const label of labels) await expectText(ndv, label);
+		const empty = await ndv.locator('label').evaluateAll((els) =>
+			els.filter((e) => (e.textContent ?? '').trim() === '').length,
+		);
+		expect(empty).toBe(0);
+		const chosen = await ndv.locator('[data-test-id=parameter-input-operation] input').inputValue();
+		expect(chosen).toBe(operation);
+		// n8n marks required fields left empty with a parameter issue.
+		const flagged = await ndv.locator('[data-test-id=parameter-issues]').evaluateAll((els) =>
+			els.map((e) => e.closest('[data-test-id^=parameter-input-]')?.getAttribute('data-test-id')),
+		);
+		expect(flagged).toEqual(required[operation]);
+	}
+	await page.screenshot({ path: join(IMAGES, 'operations.png') });
+});
+
+let failures = 0;
+
+/** Waits for the text; on failure, saves what the page showed next to the test's output. */
+async function expectText(scope: ReturnType<Page['locator']>, text: string) {
+	try {
+		await scope.getByText(text, { exact: false }).locator('visible=true').first().waitFor();
+	} catch (error) {
+		const shot = join(__dirname, '../../.tmp', `editor-failure-${++failures}.png`);
+		mkdirSync(join(__dirname, '../../.tmp'), { recursive: true });
+		await page.screenshot({ path: shot });
+		throw new Error(`"${text}" did not appear (screenshot: ${shot}): ${(error as Error).message}`);
+	}
+}
