@@ -47,9 +47,13 @@ function writeRows(count: number): string {
 }
 
 async function startSimulator(args: string[]) {
-	const child = spawn(tsx, [join(root, 'simulator/cli.ts'), '--token', TOKEN, '--business', BUSINESS, ...args], {
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
+	const child = spawn(
+		tsx,
+		[join(root, 'simulator/cli.ts'), '--token', TOKEN, '--business', BUSINESS, ...args],
+		{
+			stdio: ['ignore', 'pipe', 'inherit'],
+		},
+	);
 	const baseUrl = await new Promise<string>((resolve, reject) => {
 		let text = '';
 		child.stdout.on('data', (chunk: Buffer) => {
@@ -63,7 +67,11 @@ async function startSimulator(args: string[]) {
 		baseUrl,
 		async stats() {
 			const response = await fetch(`${baseUrl}/__simulator/stats`);
-			return (await response.json()) as { requests: number; throttled: number; duplicateAdds: number };
+			return (await response.json()) as {
+				requests: number;
+				throttled: number;
+				duplicateAdds: number;
+			};
 		},
 		stop() {
 			child.removeAllListeners('exit');
@@ -93,7 +101,8 @@ async function runVariant(
 		).toString();
 		const metrics = JSON.parse(output.trim().split('\n').pop() as string) as Metrics;
 		const stats = await simulator.stats();
-		if (stats.duplicateAdds > 0) console.error(`${variant}: ${stats.duplicateAdds} numbers added twice`);
+		if (stats.duplicateAdds > 0)
+			console.error(`${variant}: ${stats.duplicateAdds} numbers added twice`);
 		process.stderr.write(`  ${variant}: ${(metrics.wallMs / 1000).toFixed(1)} s\n`);
 		return { ...metrics, calls: stats.requests, throttledCalls: stats.throttled };
 	} finally {
@@ -102,7 +111,10 @@ async function runVariant(
 }
 
 function coldLoadMs(): number {
-	const bundle = join(root, 'dist/nodes/WhatsAppBusinessManagement/WhatsAppBusinessManagement.node.js');
+	const bundle = join(
+		root,
+		'dist/nodes/WhatsAppBusinessManagement/WhatsAppBusinessManagement.node.js',
+	);
 	const script = `require('n8n-workflow'); const t = process.hrtime.bigint(); require(${JSON.stringify(bundle)}); console.log(Number(process.hrtime.bigint() - t) / 1e6);`;
 	const runs = Array.from({ length: 7 }, () =>
 		Number(execFileSync(process.execPath, ['-e', script], { cwd: root }).toString()),
@@ -120,7 +132,9 @@ function distSize(): { total: number; node: number } {
 		}
 	};
 	walk(join(root, 'dist'));
-	const node = statSync(join(root, 'dist/nodes/WhatsAppBusinessManagement/WhatsAppBusinessManagement.node.js')).size;
+	const node = statSync(
+		join(root, 'dist/nodes/WhatsAppBusinessManagement/WhatsAppBusinessManagement.node.js'),
+	).size;
 	return { total, node };
 }
 
@@ -129,7 +143,15 @@ const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 async function main() {
 	const budget = { callsPerWindow: 150, windowMs: 2000, inFlight: 4 };
-	const budgetArgs = ['--latency', '20', '--calls-per-window', '150', '--window-ms', '2000', '--retry-after'];
+	const budgetArgs = [
+		'--latency',
+		'20',
+		'--calls-per-window',
+		'150',
+		'--window-ms',
+		'2000',
+		'--retry-after',
+	];
 	const rows2k = writeRows(2000);
 	process.stderr.write('2,000 rows, 20 ms latency, budget 150 calls per 2 s window:\n');
 	const budgeted: Metrics[] = [];
@@ -175,7 +197,8 @@ async function main() {
 		`| Variant | Wall | CPU per 1k items | Peak RSS |`,
 		`|---|---|---|---|`,
 		...[node10k, http10k].map(
-			(m) => `| ${names[m.variant]} | ${s(m.wallMs)} | ${m.cpuMsPerThousandItems.toFixed(0)} ms | ${m.peakRssMb.toFixed(0)} MB |`,
+			(m) =>
+				`| ${names[m.variant]} | ${s(m.wallMs)} | ${m.cpuMsPerThousandItems.toFixed(0)} ms | ${m.peakRssMb.toFixed(0)} MB |`,
 		),
 		``,
 		`This node's CPU per item is **${(node10k.cpuMsPerThousandItems / http10k.cpuMsPerThousandItems).toFixed(2)}×** the HTTP Request node's (it also normalizes and validates every number).`,

@@ -69,7 +69,12 @@ const stripSymbols: INode = {
 		mode: 'manual',
 		assignments: {
 			assignments: [
-				{ id: 'p', name: 'phone', value: "={{ '+' + String($json.phone).replace(/\\D/g, '') }}", type: 'string' },
+				{
+					id: 'p',
+					name: 'phone',
+					value: "={{ '+' + String($json.phone).replace(/\\D/g, '') }}",
+					type: 'string',
+				},
 			],
 		},
 		includeOtherFields: true,
@@ -89,12 +94,18 @@ function httpRequest(tuned: boolean): INode {
 			method: 'POST',
 			url: addUrl,
 			sendHeaders: true,
-			headerParameters: { parameters: [{ name: 'Authorization', value: `Bearer ${settings.token}` }] },
+			headerParameters: {
+				parameters: [{ name: 'Authorization', value: `Bearer ${settings.token}` }],
+			},
 			sendBody: true,
 			specifyBody: 'json',
 			jsonBody: '={{ JSON.stringify({ phone_number: $json.phone }) }}',
 			options: tuned
-				? { batching: { batch: { batchSize: settings.callsPerWindow, batchInterval: settings.windowMs } } }
+				? {
+						batching: {
+							batch: { batchSize: settings.callsPerWindow, batchInterval: settings.windowMs },
+						},
+					}
 				: {},
 		},
 	};
@@ -119,8 +130,9 @@ const ourNode: INode = {
 	credentials: { whatsAppBusinessManagementApi: { id: '1', name: 'Meta' } },
 };
 
-// The simulator counts a call after its latency; a little slack keeps the ideal loop unthrottled.
-const MARGIN_MS = 30;
+// A call is counted by the simulator between sending and the answer; the loop dates each call
+// at its answer (never too early), plus a little slack for timers.
+const MARGIN_MS = 5;
 
 /** The physical limit: a loop that knows the budget and spends it exactly, never throttled. */
 async function idealLoop(): Promise<{ failedByThrottling: number; failed: number }> {
@@ -138,13 +150,17 @@ async function idealLoop(): Promise<{ failedByThrottling: number; failed: number
 				if (started.length < budget) break;
 				await new Promise((r) => setTimeout(r, started[0] + settings.windowMs + MARGIN_MS - now));
 			}
-			started.push(Date.now());
+			// Hold a place in the window while the call is in flight; date it when it is answered.
+			const slot = Date.now();
+			started.push(slot);
 			const response = await fetch(addUrl, {
 				method: 'POST',
 				headers: { Authorization: `Bearer ${settings.token}`, 'Content-Type': 'application/json' },
 				body: JSON.stringify({ phone_number: `+${String(row.phone).replace(/\D/g, '')}` }),
 			});
 			const text = await response.text();
+			started[started.indexOf(slot)] = Date.now();
+			started.sort((a, b) => a - b);
 			if (!response.ok) {
 				failed++;
 				if (text.includes('80008')) failedByThrottling++;

@@ -53,7 +53,8 @@ export class WhatsAppBusinessManagementApi implements ICredentialType {
 			type: 'string',
 			required: true,
 			default: 'https://graph.facebook.com',
-			description: "Graph API address. Change it only for a proxy or the package's local simulator.",
+			description:
+				"Graph API address. Change it only for a proxy or the package's local simulator.",
 		},
 	];
 

@@ -20,7 +20,11 @@ function cut(text: string, width: number): string {
 	return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
 }
 
-function table(title: string, items: INodeExecutionData[], describe: (i: INodeExecutionData) => string) {
+function table(
+	title: string,
+	items: INodeExecutionData[],
+	describe: (i: INodeExecutionData) => string,
+) {
 	console.log(`\n${title} (${items.length})`);
 	console.log(`  ${cut('name', 11)} ${cut('input', 26)} ${cut('E.164', 15)} result`);
 	for (const item of items) {
@@ -28,7 +32,9 @@ function table(title: string, items: INodeExecutionData[], describe: (i: INodeEx
 		const details = (json.details ?? {}) as { phone_number?: { normalized?: string | null } };
 		const e164 = String(json.phone_number ?? details.phone_number?.normalized ?? '');
 		const input = JSON.stringify(json.input ?? json.phone ?? '');
-		console.log(`  ${cut(String(json.name ?? ''), 11)} ${cut(input, 26)} ${cut(e164, 15)} ${describe(item)}`);
+		console.log(
+			`  ${cut(String(json.name ?? ''), 11)} ${cut(input, 26)} ${cut(e164, 15)} ${describe(item)}`,
+		);
 	}
 }
 
@@ -41,7 +47,11 @@ async function main(): Promise<number> {
 	const baseUrl = await simulator.start();
 	console.log(`Graph API simulator on ${baseUrl}; running "${workflow.name}" in n8n's engine`);
 	try {
-		const result = await runWorkflow(workflow, { accessToken: token, apiVersion: 'v23.0', baseUrl }, stockNodeTypes());
+		const result = await runWorkflow(
+			workflow,
+			{ accessToken: token, apiVersion: 'v23.0', baseUrl },
+			stockNodeTypes(),
+		);
 		if (result.error) {
 			console.error(`The workflow failed: ${result.error.message}`);
 			return 1;
@@ -53,7 +63,11 @@ async function main(): Promise<number> {
 			const index = (item.pairedItem as { item: number }).item;
 			return { ...item, json: { name: rows[index]?.json.name, ...item.json } };
 		};
-		table('Success branch: added to the pre-verified pool', success.map(withName), (i) => `id ${String(i.json.id)}`);
+		table(
+			'Success branch: added to the pre-verified pool',
+			success.map(withName),
+			(i) => `id ${String(i.json.id)}`,
+		);
 		table('Error branch', failure.map(withName), (i) => {
 			const category = (i.json.details as { category: string }).category;
 			return `${category}: ${String(i.json.error)}`;

@@ -29,11 +29,21 @@ async function bundle(set: string, entry: string, file: string): Promise<string>
 }
 
 async function main() {
-	console.log('| metadata | node bundle | table cases right | wrongly accepted | wrongly rejected |');
+	console.log(
+		'| metadata | node bundle | table cases right | wrongly accepted | wrongly rejected |',
+	);
 	console.log('|---|---|---|---|---|');
 	for (const set of ['min', 'mobile', 'max']) {
-		const nodeFile = await bundle(set, 'nodes/WhatsAppBusinessManagement/WhatsAppBusinessManagement.node.ts', 'node');
-		const helperFile = await bundle(set, 'nodes/WhatsAppBusinessManagement/helpers/normalizePhoneNumber.ts', 'normalize');
+		const nodeFile = await bundle(
+			set,
+			'nodes/WhatsAppBusinessManagement/WhatsAppBusinessManagement.node.ts',
+			'node',
+		);
+		const helperFile = await bundle(
+			set,
+			'nodes/WhatsAppBusinessManagement/helpers/normalizePhoneNumber.ts',
+			'normalize',
+		);
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		const { normalizePhoneNumber } = require(helperFile);
 		let right = 0;
@@ -50,7 +60,9 @@ async function main() {
 			else if (result.ok) wronglyAccepted++;
 		}
 		const kb = (statSync(nodeFile).size / 1024).toFixed(1);
-		console.log(`| ${set} | ${kb} KB | ${right}/${valid.length + invalid.length} | ${wronglyAccepted} | ${wronglyRejected} |`);
+		console.log(
+			`| ${set} | ${kb} KB | ${right}/${valid.length + invalid.length} | ${wronglyAccepted} | ${wronglyRejected} |`,
+		);
 	}
 }
 
@@ -78,8 +90,12 @@ function probeUnassignedRanges() {
 			candidates.push(`+${example.countryCallingCode}${d}${national.slice(1)}`);
 		}
 	}
-	console.log(`\nProbe: ${candidates.length} numbers of valid length with the leading national digit changed`);
-	console.log('| metadata | accepted | accepted although max says invalid | rejected although max says valid |');
+	console.log(
+		`\nProbe: ${candidates.length} numbers of valid length with the leading national digit changed`,
+	);
+	console.log(
+		'| metadata | accepted | accepted although max says invalid | rejected although max says valid |',
+	);
 	console.log('|---|---|---|---|');
 	for (const [name, lib] of Object.entries(sets)) {
 		let accepted = 0;

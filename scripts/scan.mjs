@@ -22,7 +22,9 @@ const legs = [
 let failed = 0;
 for (const [name, folder, patterns] of legs) {
 	const result = await analyzePackage(folder, patterns);
-	console.log(`${result.passed ? 'PASS' : 'FAIL'} ${name}${result.message ? `: ${result.message}` : ''}`);
+	console.log(
+		`${result.passed ? 'PASS' : 'FAIL'} ${name}${result.message ? `: ${result.message}` : ''}`,
+	);
 	if (!result.passed) {
 		failed++;
 		if (result.details) console.log(result.details);

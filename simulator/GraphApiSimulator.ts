@@ -266,9 +266,14 @@ export class GraphApiSimulator {
 		const headers: Record<string, string> = { 'Content-Type': 'application/json' };
 		try {
 			if (fault === 'server') {
-				throw graphError(500, 2, 'An unexpected error has occurred. Please retry your request later.', {
-					is_transient: true,
-				});
+				throw graphError(
+					500,
+					2,
+					'An unexpected error has occurred. Please retry your request later.',
+					{
+						is_transient: true,
+					},
+				);
 			}
 			this.authenticate(req);
 			const segments = url.pathname.split('/').filter(Boolean);
@@ -368,10 +373,15 @@ export class GraphApiSimulator {
 			headers['Retry-After'] = (regainMs / 1000).toFixed(3);
 		}
 		if (throttled) {
-			throw graphError(400, 80008, 'There have been too many calls to this WhatsApp Business account. Wait a bit and try again.', {
-				is_transient: true,
-				error_subcode: 2593107,
-			});
+			throw graphError(
+				400,
+				80008,
+				'There have been too many calls to this WhatsApp Business account. Wait a bit and try again.',
+				{
+					is_transient: true,
+					error_subcode: 2593107,
+				},
+			);
 		}
 	}
 
@@ -535,7 +545,12 @@ export class GraphApiSimulator {
 		return { success: true };
 	}
 
-	private handleControl(url: URL, method: string, body: Record<string, unknown>, res: ServerResponse) {
+	private handleControl(
+		url: URL,
+		method: string,
+		body: Record<string, unknown>,
+		res: ServerResponse,
+	) {
 		const send = (value: unknown) => {
 			res.writeHead(200, { 'Content-Type': 'application/json' });
 			res.end(JSON.stringify(value));

@@ -11,7 +11,10 @@ function option(name: string, fallback: string): string {
 }
 
 async function main() {
-	const token = option('token', process.env.SIMULATOR_TOKEN ?? `EAASim${randomBytes(12).toString('hex')}`);
+	const token = option(
+		'token',
+		process.env.SIMULATOR_TOKEN ?? `EAASim${randomBytes(12).toString('hex')}`,
+	);
 	const business = option('business', '1234567890123456');
 	const simulator = new GraphApiSimulator({
 		token,

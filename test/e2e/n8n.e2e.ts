@@ -46,8 +46,9 @@ async function executeWith(token: string) {
 		data: { accessToken: token, apiVersion: 'v23.0', baseUrl: simulator.baseUrl },
 	});
 	const result = await n8n.execute(WORKFLOW_ID);
-	const runData = (result.data as { resultData: { runData: Record<string, Array<{ data: { main: Item[][] } }>> } })
-		.resultData.runData;
+	const runData = (
+		result.data as { resultData: { runData: Record<string, Array<{ data: { main: Item[][] } }>> } }
+	).resultData.runData;
 	const rows = runData['One item per row'][0].data.main[0];
 	const [success = [], failure = []] = runData['Add Phone Number'][0].data.main;
 	return { result, rows, success, failure, text: JSON.stringify(result) };
@@ -70,7 +71,9 @@ test('the example workflow runs in the real n8n: IDs on success, structured erro
 	}
 	expect([...simulator.addsByNumber.values()].every((count) => count === 1)).toBe(true);
 
-	expect(failure.map((i) => [i.json.name, (i.json.details as { category: string }).category])).toEqual([
+	expect(
+		failure.map((i) => [i.json.name, (i.json.details as { category: string }).category]),
+	).toEqual([
 		['Eli Cohen', 'duplicate'],
 		['Fay Wong', 'validation'],
 		['Hal Moss', 'validation'],
@@ -89,7 +92,10 @@ test('the example workflow runs in the real n8n: IDs on success, structured erro
 
 test('the lifecycle example runs in the real n8n: verified, listed, deleted, then not found', async () => {
 	// The example reads codes from the simulator at its `npm run n8n` address; point it here.
-	const text = readFileSync(join(__dirname, '../../examples/pre-verified-number-lifecycle.workflow.json'), 'utf8');
+	const text = readFileSync(
+		join(__dirname, '../../examples/pre-verified-number-lifecycle.workflow.json'),
+		'utf8',
+	);
 	const copy = join(n8n.userFolder, 'lifecycle.workflow.json');
 	writeFileSync(copy, text.split('http://127.0.0.1:18787').join(simulator.baseUrl));
 	await n8n.importWorkflow(copy);
@@ -100,8 +106,9 @@ test('the lifecycle example runs in the real n8n: verified, listed, deleted, the
 		data: { accessToken: TOKEN, apiVersion: 'v23.0', baseUrl: simulator.baseUrl },
 	});
 	const result = await n8n.execute('wbmLifecycle0001');
-	const runData = (result.data as { resultData: { runData: Record<string, Array<{ data: { main: Item[][] } }>> } })
-		.resultData.runData;
+	const runData = (
+		result.data as { resultData: { runData: Record<string, Array<{ data: { main: Item[][] } }>> } }
+	).resultData.runData;
 	const first = (name: string, output = 0) => runData[name][0].data.main[output]?.[0]?.json;
 	expect(result.status).toBe('success');
 	expect(first('Get')).toMatchObject({ code_verification_status: 'VERIFIED' });

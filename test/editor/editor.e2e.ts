@@ -1,18 +1,22 @@
 // The node in n8n's editor, as users meet it: the real n8n 2.41.1 with the packed package, the
 // simulator, and Debian's Chromium driven by playwright-core. Saves screenshots to docs/images.
 import { mkdirSync, rmSync, writeFileSync } from 'fs';
-import { createServer } from 'net';
-import type { AddressInfo } from 'net';
 import { join } from 'path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 
 import { GraphApiSimulator } from '../../simulator/GraphApiSimulator';
 import { packPackage, startN8nServer, startRealN8n } from '../e2e/realN8n';
+import { freePort } from '../helpers/freePort';
 import type { N8nServer, RealN8n } from '../e2e/realN8n';
 
 const TOKEN = 'EAAEditorSimulatorToken';
-const OWNER = { email: 'owner@example.com', password: 'Passw0rd-Editor1', firstName: 'Test', lastName: 'Owner' };
+const OWNER = {
+	email: 'owner@example.com',
+	password: 'Passw0rd-Editor1',
+	firstName: 'Test',
+	lastName: 'Owner',
+};
 const STARTER_ID = 'wbmEditorStarter01';
 const IMAGES = join(__dirname, '../../docs/images');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -22,14 +26,6 @@ let n8n: RealN8n;
 let server: N8nServer;
 let browser: Browser;
 let page: Page;
-
-async function freePort(): Promise<number> {
-	const probe = createServer();
-	await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-	const { port } = probe.address() as AddressInfo;
-	await new Promise((resolve) => probe.close(resolve));
-	return port;
-}
 
 /** The example workflow without our node: a manual trigger and 12 spreadsheet rows. */
 function writeStarter(folder: string): string {
@@ -122,7 +118,10 @@ test('the action is found by "add phone number", fills in, and executes onto bot
 	await page.locator('[data-test-id=canvas-handle-plus]').first().click();
 	await page.locator('[data-test-id=node-creator-search-bar]').fill('add phone number');
 	await page.getByText('WhatsApp Business Management', { exact: true }).click();
-	await page.locator('[data-test-id=node-creator]').getByText('Add a phone number', { exact: true }).click();
+	await page
+		.locator('[data-test-id=node-creator]')
+		.getByText('Add a phone number', { exact: true })
+		.click();
 
 	const ndv = page.locator('[data-test-id=ndv]');
 	await expectText(ndv, 'Business ID');
@@ -136,9 +135,13 @@ test('the action is found by "add phone number", fills in, and executes onto bot
 	// As a user does: switch Phone Number to Expression, then write the expression.
 	await ndv.locator('[data-test-id=parameter-input-phoneNumber] input').click();
 	await ndv
-		.locator('[data-test-id=phoneNumber-parameter-input-options-container] [data-test-id=radio-button-expression]')
+		.locator(
+			'[data-test-id=phoneNumber-parameter-input-options-container] [data-test-id=radio-button-expression]',
+		)
 		.click();
-	const editor = ndv.locator('[data-test-id=parameter-input-phoneNumber] [data-test-id=inline-expression-editor-input]');
+	const editor = ndv.locator(
+		'[data-test-id=parameter-input-phoneNumber] [data-test-id=inline-expression-editor-input]',
+	);
 	await editor.click();
 	await page.keyboard.press('Control+A');
 	await page.keyboard.insertText('{{ $json.phone }}');
@@ -181,13 +184,23 @@ test('every other operation renders its fields: labels, sorted options, required
 		'Verify Code': ['parameter-input-preVerifiedNumberId', 'parameter-input-code'],
 		Delete: ['parameter-input-preVerifiedNumberId'],
 	};
-	await page.locator('[data-test-id=canvas-node]').filter({ hasText: 'Add a phone number' }).dblclick();
+	await page
+		.locator('[data-test-id=canvas-node]')
+		.filter({ hasText: 'Add a phone number' })
+		.dblclick();
 	const ndv = page.locator('[data-test-id=ndv]');
 	await ndv.locator('[data-test-id=parameter-input-operation]').click();
 	// The list renders in steps: wait for its last entry before reading it.
 	await page.locator('[role=option]:visible', { hasText: 'Custom API Call' }).waitFor();
 	const titles = await page.locator('[role=option]:visible').allInnerTexts();
-	const ours = ['Add Phone Number', 'Delete', 'Get', 'Get Many', 'Request Verification Code', 'Verify Code'];
+	const ours = [
+		'Add Phone Number',
+		'Delete',
+		'Get',
+		'Get Many',
+		'Request Verification Code',
+		'Verify Code',
+	];
 	// Sorted, then n8n's own "Custom API Call".
 	expect(titles.map((t) => t.split('\n')[0].trim())).toEqual([...ours, 'Custom API Call']);
 	expect([...ours].sort((a, b) => a.localeCompare(b))).toEqual(ours);
@@ -200,16 +213,18 @@ test('every other operation renders its fields: labels, sorted options, required
 			.first()
 			.click();
 		for (const label of labels) await expectText(ndv, label);
-		const empty = await ndv.locator('label').evaluateAll((els) =>
-			els.filter((e) => (e.textContent ?? '').trim() === '').length,
-		);
+		const empty = await ndv
+			.locator('label')
+			.evaluateAll((els) => els.filter((e) => (e.textContent ?? '').trim() === '').length);
 		expect(empty).toBe(0);
 		const chosen = await ndv.locator('[data-test-id=parameter-input-operation] input').inputValue();
 		expect(chosen).toBe(operation);
 		// n8n marks required fields left empty with a parameter issue.
-		const flagged = await ndv.locator('[data-test-id=parameter-issues]').evaluateAll((els) =>
-			els.map((e) => e.closest('[data-test-id^=parameter-input-]')?.getAttribute('data-test-id')),
-		);
+		const flagged = await ndv
+			.locator('[data-test-id=parameter-issues]')
+			.evaluateAll((els) =>
+				els.map((e) => e.closest('[data-test-id^=parameter-input-]')?.getAttribute('data-test-id')),
+			);
 		expect(flagged).toEqual(required[operation]);
 	}
 	await page.screenshot({ path: join(IMAGES, 'operations.png') });

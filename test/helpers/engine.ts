@@ -30,7 +30,8 @@ import { join } from 'path';
 
 import { WhatsAppBusinessManagement } from '../../nodes/WhatsAppBusinessManagement/WhatsAppBusinessManagement.node';
 
-export const PACKAGE_NODE_TYPE = 'n8n-nodes-whatsapp-business-management.whatsAppBusinessManagement';
+export const PACKAGE_NODE_TYPE =
+	'n8n-nodes-whatsapp-business-management.whatsAppBusinessManagement';
 export const CREDENTIAL_TYPE = 'whatsAppBusinessManagementApi';
 
 /** A manual trigger that emits the rows in its `rows` parameter, like a spreadsheet export. */
@@ -69,12 +70,19 @@ export function sourceNodeTypes(): NodeTypeMap {
  * n8n's own Manual Trigger, Edit Fields (Set), Split Out and HTTP Request nodes, as the example
  * workflows use them, with our node from `nodeFile` (the built bundle, by default).
  */
-export function stockNodeTypes(nodeFile = join(__dirname, '../../dist/nodes/WhatsAppBusinessManagement/WhatsAppBusinessManagement.node.js')): NodeTypeMap {
+export function stockNodeTypes(
+	nodeFile = join(
+		__dirname,
+		'../../dist/nodes/WhatsAppBusinessManagement/WhatsAppBusinessManagement.node.js',
+	),
+): NodeTypeMap {
 	/* eslint-disable @typescript-eslint/no-require-imports */
 	const base = (path: string) => require(`n8n-nodes-base/dist/nodes/${path}`);
 	const { WhatsAppBusinessManagement: Built } = require(nodeFile);
 	return {
-		'n8n-nodes-base.manualTrigger': new (base('ManualTrigger/ManualTrigger.node.js').ManualTrigger)(),
+		'n8n-nodes-base.manualTrigger': new (base(
+			'ManualTrigger/ManualTrigger.node.js',
+		).ManualTrigger)(),
 		'n8n-nodes-base.set': new (base('Set/Set.node.js').Set)(),
 		'n8n-nodes-base.splitOut': new (base('Transform/SplitOut/SplitOut.node.js').SplitOut)(),
 		'n8n-nodes-base.httpRequest': new (base('HttpRequest/HttpRequest.node.js').HttpRequest)(),

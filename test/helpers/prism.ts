@@ -9,6 +9,8 @@ import type { AddressInfo } from 'net';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
+import { freePort } from './freePort';
+
 export const SPEC_PATH = join(
 	__dirname,
 	'../../../shared/reference/meta-business-messaging-openapi-v23.0.yaml',
@@ -30,14 +32,6 @@ export interface PrismServer {
 	/** Sent to Prism as `Prefer` on every proxied request, e.g. 'code=429'; undefined for none. */
 	prefer: string | undefined;
 	stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-	const server = createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	await new Promise((resolve) => server.close(resolve));
-	return port;
 }
 
 function waitForPrism(child: ChildProcess, output: string[]): Promise<void> {
@@ -70,7 +64,9 @@ function waitForPrism(child: ChildProcess, output: string[]): Promise<void> {
 export function specWithout(operations: Array<[path: string, method: string]>): string {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { load } = require('js-yaml') as typeof import('js-yaml');
-	const spec = load(readFileSync(SPEC_PATH, 'utf8')) as { paths: Record<string, Record<string, unknown>> };
+	const spec = load(readFileSync(SPEC_PATH, 'utf8')) as {
+		paths: Record<string, Record<string, unknown>>;
+	};
 	for (const [path, method] of operations) delete spec.paths[path]?.[method];
 	const file = join(mkdtempSync(join(tmpdir(), 'wbm-spec-')), 'spec.json');
 	writeFileSync(file, JSON.stringify(spec));

@@ -26,12 +26,15 @@ async function run(
 	options: Omit<AddWorkflowOptions, 'onError'>,
 	credentials: Record<string, unknown> = {},
 ) {
-	const result = await runWorkflow(addPhoneNumbersWorkflow({ ...options, onError: 'continueErrorOutput' }), {
-		accessToken: TOKEN,
-		apiVersion: 'v23.0',
-		baseUrl: simulator.baseUrl,
-		...credentials,
-	});
+	const result = await runWorkflow(
+		addPhoneNumbersWorkflow({ ...options, onError: 'continueErrorOutput' }),
+		{
+			accessToken: TOKEN,
+			apiVersion: 'v23.0',
+			baseUrl: simulator.baseUrl,
+			...credentials,
+		},
+	);
 	expect(result.error).toBeUndefined();
 	const [success = [], failure = []] = result.outputs('Add Phone Number');
 	const text = JSON.stringify(result.run);

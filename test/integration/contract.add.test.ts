@@ -24,9 +24,11 @@ function credentials() {
 	return { accessToken: TOKEN, apiVersion: 'v23.0', baseUrl: prism.baseUrl };
 }
 
-test('Add sends a request Meta\'s contract accepts, with zero violations', async () => {
+test("Add sends a request Meta's contract accepts, with zero violations", async () => {
 	const result = await runWorkflow(
-		addPhoneNumbersWorkflow({ rows: [{ phone: '+1 (631) 555-1000' }, { phone: '0044 20 7183 8750' }] }),
+		addPhoneNumbersWorkflow({
+			rows: [{ phone: '+1 (631) 555-1000' }, { phone: '0044 20 7183 8750' }],
+		}),
 		credentials(),
 	);
 	expect(result.error).toBeUndefined();

@@ -56,7 +56,12 @@ const cases: Case[] = [
 		operation: 'getMany',
 		specPath: '/{Version}/{Business-ID}/preverified_numbers',
 		method: 'get',
-		parameters: { businessId: BUSINESS, returnAll: false, limit: 10, filters: { verificationStatus: 'VERIFIED' } },
+		parameters: {
+			businessId: BUSINESS,
+			returnAll: false,
+			limit: 10,
+			filters: { verificationStatus: 'VERIFIED' },
+		},
 		requestPath: `/v23.0/${BUSINESS}/preverified_numbers?`,
 	},
 	{

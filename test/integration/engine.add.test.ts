@@ -83,7 +83,11 @@ test('Continue (using error output): successes on output 0, failures on output 1
 
 test('Continue (regular output): every item on output 0, in input order, errors included', async () => {
 	const result = await runWorkflow(
-		addPhoneNumbersWorkflow({ rows, onError: 'continueRegularOutput', options: DUPLICATE_IS_ERROR }),
+		addPhoneNumbersWorkflow({
+			rows,
+			onError: 'continueRegularOutput',
+			options: DUPLICATE_IS_ERROR,
+		}),
 		credentials(),
 	);
 	expect(result.error).toBeUndefined();
@@ -133,7 +137,9 @@ test('a wrong token fails every item with category auth, and no token shows anyw
 	const [success, failure] = result.outputs('Add Phone Number');
 	expect(success).toHaveLength(0);
 	expect(failure).toHaveLength(rows.length);
-	expect(failure.filter((i) => (i.json.details as { category: string }).category === 'auth')).toHaveLength(4);
+	expect(
+		failure.filter((i) => (i.json.details as { category: string }).category === 'auth'),
+	).toHaveLength(4);
 	const everything = JSON.stringify(result.run);
 	expect(everything).not.toContain(wrong);
 	expect(everything).not.toContain(TOKEN);
@@ -152,7 +158,10 @@ test('the token appears in no output item, error message or description, on any 
 		credentials(),
 	);
 	for (const result of [stop, cont]) {
-		const text = JSON.stringify(result.run) + String(result.error?.message) + String(result.error?.description);
+		const text =
+			JSON.stringify(result.run) +
+			String(result.error?.message) +
+			String(result.error?.description);
 		expect(text).not.toContain(TOKEN);
 	}
 	expect(stop.error).toBeDefined();

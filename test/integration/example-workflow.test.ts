@@ -8,7 +8,10 @@ import { runWorkflow, stockNodeTypes } from '../helpers/engine';
 import type { WorkflowFile } from '../helpers/engine';
 
 const TOKEN = 'EAAExampleWorkflowTokenQ4x9';
-const source = join(__dirname, '../../nodes/WhatsAppBusinessManagement/WhatsAppBusinessManagement.node.ts');
+const source = join(
+	__dirname,
+	'../../nodes/WhatsAppBusinessManagement/WhatsAppBusinessManagement.node.ts',
+);
 
 test('examples/add-phone-numbers.workflow.json: every row out once, IDs from the simulator', async () => {
 	const workflow = JSON.parse(
@@ -30,7 +33,9 @@ test('examples/add-phone-numbers.workflow.json: every row out once, IDs from the
 		const issued = new Set([...simulator.numbers.keys()]);
 		for (const item of success) expect(issued.has(String(item.json.id))).toBe(true);
 		expect(success).toHaveLength(simulator.numbers.size);
-		expect(failure.map((i) => [i.json.name, (i.json.details as { category: string }).category])).toEqual([
+		expect(
+			failure.map((i) => [i.json.name, (i.json.details as { category: string }).category]),
+		).toEqual([
 			['Eli Cohen', 'duplicate'],
 			['Fay Wong', 'validation'],
 			['Hal Moss', 'validation'],

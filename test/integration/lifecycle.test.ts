@@ -5,12 +5,20 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 
 import { GraphApiSimulator } from '../../simulator/GraphApiSimulator';
-import { addPhoneNumbersWorkflow, nodeWorkflow, runWorkflow, stockNodeTypes } from '../helpers/engine';
+import {
+	addPhoneNumbersWorkflow,
+	nodeWorkflow,
+	runWorkflow,
+	stockNodeTypes,
+} from '../helpers/engine';
 import type { WorkflowFile } from '../helpers/engine';
 
 const TOKEN = 'EAALifecycleSecretTokenP2q9Ws';
 const BUSINESS = '1234567890123456';
-const source = join(__dirname, '../../nodes/WhatsAppBusinessManagement/WhatsAppBusinessManagement.node.ts');
+const source = join(
+	__dirname,
+	'../../nodes/WhatsAppBusinessManagement/WhatsAppBusinessManagement.node.ts',
+);
 let simulator: GraphApiSimulator;
 
 beforeEach(async () => {
@@ -25,8 +33,13 @@ afterEach(async () => {
 const credentials = () => ({ accessToken: TOKEN, apiVersion: 'v23.0', baseUrl: simulator.baseUrl });
 
 test('examples/pre-verified-number-lifecycle.workflow.json walks the lifecycle', async () => {
-	const text = readFileSync(join(__dirname, '../../examples/pre-verified-number-lifecycle.workflow.json'), 'utf8');
-	const workflow = JSON.parse(text.split('http://127.0.0.1:18787').join(simulator.baseUrl)) as WorkflowFile;
+	const text = readFileSync(
+		join(__dirname, '../../examples/pre-verified-number-lifecycle.workflow.json'),
+		'utf8',
+	);
+	const workflow = JSON.parse(
+		text.split('http://127.0.0.1:18787').join(simulator.baseUrl),
+	) as WorkflowFile;
 	const result = await runWorkflow(workflow, credentials(), stockNodeTypes(source));
 	expect(result.error).toBeUndefined();
 	const only = (name: string, output = 0) => {
@@ -37,38 +50,72 @@ test('examples/pre-verified-number-lifecycle.workflow.json walks the lifecycle',
 	const added = only('Add Phone Number');
 	expect(added).toMatchObject({ phone_number: '+16315552000', business_id: BUSINESS });
 	const id = String(added.id);
-	expect(only('Request Verification Code')).toEqual({ id, success: true, code_method: 'SMS', language: 'en_US' });
+	expect(only('Request Verification Code')).toEqual({
+		id,
+		success: true,
+		code_method: 'SMS',
+		language: 'en_US',
+	});
 	expect(only('Verify Code')).toEqual({ id, success: true, verified: true });
 
 	const got = only('Get');
-	expect(got).toMatchObject({ id, code_verification_status: 'VERIFIED', owner_business: { id: BUSINESS } });
+	expect(got).toMatchObject({
+		id,
+		code_verification_status: 'VERIFIED',
+		owner_business: { id: BUSINESS },
+	});
 	expect(got.expires_in_days).toBeGreaterThanOrEqual(89);
 	expect(got.expires_in_days).toBeLessThanOrEqual(90);
 
 	expect(only('Get Many')).toMatchObject({ id, code_verification_status: 'VERIFIED' });
 	expect(only('Delete')).toEqual({ id, deleted: true, success: true });
 	expect(result.outputs('Get After Delete')[0]).toHaveLength(0);
-	expect(only('Get After Delete', 1)).toMatchObject({ details: { category: 'not_found', httpCode: 404, code: 803 } });
+	expect(only('Get After Delete', 1)).toMatchObject({
+		details: { category: 'not_found', httpCode: 404, code: 803 },
+	});
 	expect(simulator.numbers.size).toBe(0);
 	expect(JSON.stringify(result.run)).not.toContain(TOKEN);
 });
 
 test('a wrong code is rejected by Meta; a code that is not 6 digits is rejected before any request', async () => {
-	const add = await runWorkflow(addPhoneNumbersWorkflow({ rows: [{ phone: '+1 631 555 2001' }] }), credentials());
+	const add = await runWorkflow(
+		addPhoneNumbersWorkflow({ rows: [{ phone: '+1 631 555 2001' }] }),
+		credentials(),
+	);
 	const id = String(add.outputs('Add Phone Number')[0][0].json.id);
 	const rl = { __rl: true, mode: 'id', value: id };
-	await runWorkflow(nodeWorkflow({ rows: [{}], parameters: { operation: 'requestCode', preVerifiedNumberId: rl, codeMethod: 'VOICE', language: 'pt_BR' } }), credentials());
+	await runWorkflow(
+		nodeWorkflow({
+			rows: [{}],
+			parameters: {
+				operation: 'requestCode',
+				preVerifiedNumberId: rl,
+				codeMethod: 'VOICE',
+				language: 'pt_BR',
+			},
+		}),
+		credentials(),
+	);
 	const before = simulator.requests.length;
 	const verify = await runWorkflow(
 		nodeWorkflow({
 			rows: [{ code: '000000' }, { code: '12a456' }, { code: 12345 }],
 			onError: 'continueErrorOutput',
-			parameters: { operation: 'verifyCode', preVerifiedNumberId: rl, code: '={{ $json.code }}', options: { maxAttempts: 1 } },
+			parameters: {
+				operation: 'verifyCode',
+				preVerifiedNumberId: rl,
+				code: '={{ $json.code }}',
+				options: { maxAttempts: 1 },
+			},
 		}),
 		credentials(),
 	);
 	const [, failure] = verify.outputs('WhatsApp');
-	expect(failure.map((i) => (i.json.details as { category: string }).category)).toEqual(['validation', 'validation', 'validation']);
+	expect(failure.map((i) => (i.json.details as { category: string }).category)).toEqual([
+		'validation',
+		'validation',
+		'validation',
+	]);
 	expect(failure[0].json.error).toMatch(/HTTP 400.*incorrect/);
 	expect(failure[1].json.error).toMatch(/Code "12a456" is not valid/);
 	// 12345 as a number cell is 012345: well-formed, so Meta judges it.
@@ -83,7 +130,12 @@ test('Get Many with Return All over 4 pages returns every number exactly once', 
 	const result = await runWorkflow(
 		nodeWorkflow({
 			rows: [{}],
-			parameters: { operation: 'getMany', businessId: BUSINESS, returnAll: true, options: { pageSize: 2 } },
+			parameters: {
+				operation: 'getMany',
+				businessId: BUSINESS,
+				returnAll: true,
+				options: { pageSize: 2 },
+			},
 		}),
 		credentials(),
 	);
@@ -97,7 +149,13 @@ test('Get Many with Return All over 4 pages returns every number exactly once', 
 	const limited = await runWorkflow(
 		nodeWorkflow({
 			rows: [{}],
-			parameters: { operation: 'getMany', businessId: BUSINESS, returnAll: false, limit: 3, options: { pageSize: 2 } },
+			parameters: {
+				operation: 'getMany',
+				businessId: BUSINESS,
+				returnAll: false,
+				limit: 3,
+				options: { pageSize: 2 },
+			},
 		}),
 		credentials(),
 	);
@@ -106,11 +164,18 @@ test('Get Many with Return All over 4 pages returns every number exactly once', 
 	const filtered = await runWorkflow(
 		nodeWorkflow({
 			rows: [{}],
-			parameters: { operation: 'getMany', businessId: BUSINESS, returnAll: true, filters: { phoneNumber: '(631) 555-3004', defaultCountry: 'US' } },
+			parameters: {
+				operation: 'getMany',
+				businessId: BUSINESS,
+				returnAll: true,
+				filters: { phoneNumber: '(631) 555-3004', defaultCountry: 'US' },
+			},
 		}),
 		credentials(),
 	);
-	expect(filtered.outputs('WhatsApp')[0].map((i) => i.json.phone_number)).toEqual(['+1 631-555-3004']);
+	expect(filtered.outputs('WhatsApp')[0].map((i) => i.json.phone_number)).toEqual([
+		'+1 631-555-3004',
+	]);
 });
 
 test('Validate Only previews every row without calling Meta', async () => {
@@ -125,8 +190,22 @@ test('Validate Only previews every row without calling Meta', async () => {
 	);
 	const [success, failure] = result.outputs('Add Phone Number');
 	expect(success.map((i) => i.json)).toEqual([
-		{ phone_number: '+442071838750', input: '+44 20 7183 8750', country: 'GB', calling_code: '44', number_type: 'FIXED_LINE', valid: true },
-		{ phone_number: '+16315551000', input: '(631) 555-1000', country: 'US', calling_code: '1', number_type: 'FIXED_LINE_OR_MOBILE', valid: true },
+		{
+			phone_number: '+442071838750',
+			input: '+44 20 7183 8750',
+			country: 'GB',
+			calling_code: '44',
+			number_type: 'FIXED_LINE',
+			valid: true,
+		},
+		{
+			phone_number: '+16315551000',
+			input: '(631) 555-1000',
+			country: 'US',
+			calling_code: '1',
+			number_type: 'FIXED_LINE_OR_MOBILE',
+			valid: true,
+		},
 	]);
 	expect(failure).toHaveLength(1);
 	expect(simulator.requests).toHaveLength(0);
@@ -140,7 +219,11 @@ test('every operation on one number rejects an ID that is not digits before any 
 			nodeWorkflow({
 				rows: [{ id: '12/../me' }],
 				onError: 'continueErrorOutput',
-				parameters: { operation, preVerifiedNumberId: { __rl: true, mode: 'id', value: '={{ $json.id }}' }, code: '123456' },
+				parameters: {
+					operation,
+					preVerifiedNumberId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+					code: '123456',
+				},
 			}),
 			credentials(),
 		);

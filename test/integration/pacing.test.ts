@@ -52,7 +52,9 @@ test('a run three times the budget finishes with no item failed and few throttle
 	// per row beyond the budget (a sliding window frees one call at a time), never one per worker
 	// per retry.
 	expect(throttledCalls()).toBeLessThanOrEqual(60 - 20);
-	console.log(`pacing: 60 rows, budget 20/s, ${simulator.requests.length} calls, ${throttledCalls()} throttled`);
+	console.log(
+		`pacing: 60 rows, budget 20/s, ${simulator.requests.length} calls, ${throttledCalls()} throttled`,
+	);
 });
 
 test('two executions at once against one budget lose no items and add each number once', async () => {
@@ -63,5 +65,7 @@ test('two executions at once against one budget lose no items and add each numbe
 	expect(second[1] ?? []).toHaveLength(0);
 	expect(simulator.numbers.size).toBe(80);
 	expect([...simulator.addsByNumber.values()].every((count) => count === 1)).toBe(true);
-	console.log(`two executions: 80 rows, budget 20/s, ${simulator.requests.length} calls, ${throttledCalls()} throttled`);
+	console.log(
+		`two executions: 80 rows, budget 20/s, ${simulator.requests.length} calls, ${throttledCalls()} throttled`,
+	);
 });

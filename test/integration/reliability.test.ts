@@ -35,7 +35,11 @@ async function addRows(rows: IDataObject[], options: INodeParameters = FAST) {
 	return { success, failure };
 }
 
-function graphError(status: number, error: Record<string, unknown>, headers?: Record<string, string>): ScriptedResponse {
+function graphError(
+	status: number,
+	error: Record<string, unknown>,
+	headers?: Record<string, string>,
+): ScriptedResponse {
 	return { status, body: JSON.stringify({ error: { type: 'OAuthException', ...error } }), headers };
 }
 
@@ -45,13 +49,28 @@ const addRequests = () => simulator.requests.filter((r) => r.path === ADD_PATH).
 
 describe('retries by Graph error code', () => {
 	const retryable: Array<[string, ScriptedResponse]> = [
-		['80008 sent as HTTP 400', graphError(400, { code: 80008, message: 'Too many calls to this WhatsApp Business account' })],
+		[
+			'80008 sent as HTTP 400',
+			graphError(400, { code: 80008, message: 'Too many calls to this WhatsApp Business account' }),
+		],
 		['4 as HTTP 429', graphError(429, { code: 4, message: 'Application request limit reached' })],
-		['613 as HTTP 400', graphError(400, { code: 613, message: 'Calls to this api have exceeded the rate limit' })],
+		[
+			'613 as HTTP 400',
+			graphError(400, { code: 613, message: 'Calls to this api have exceeded the rate limit' }),
+		],
 		['17 as HTTP 400', graphError(400, { code: 17, message: 'User request limit reached' })],
-		['2 as HTTP 500', graphError(500, { code: 2, message: 'Service temporarily unavailable', is_transient: true })],
-		['unknown code with is_transient', graphError(400, { code: 9999, message: 'Odd', is_transient: true })],
-		['502 HTML page', { status: 502, body: '<html>Bad Gateway</html>', headers: { 'Content-Type': 'text/html' } }],
+		[
+			'2 as HTTP 500',
+			graphError(500, { code: 2, message: 'Service temporarily unavailable', is_transient: true }),
+		],
+		[
+			'unknown code with is_transient',
+			graphError(400, { code: 9999, message: 'Odd', is_transient: true }),
+		],
+		[
+			'502 HTML page',
+			{ status: 502, body: '<html>Bad Gateway</html>', headers: { 'Content-Type': 'text/html' } },
+		],
 		['connection reset', { action: 'reset' }],
 		['timeout', { action: 'hang' }],
 	];
@@ -65,12 +84,32 @@ describe('retries by Graph error code', () => {
 	});
 
 	const final: Array<[string, ScriptedResponse, string]> = [
-		['100 invalid parameter', graphError(400, { code: 100, message: 'Invalid parameter' }), 'validation'],
-		['190 expired token', graphError(401, { code: 190, error_subcode: 463, message: 'Session has expired' }), 'auth'],
-		['190 as HTTP 400', graphError(400, { code: 190, error_subcode: 460, message: 'Password changed' }), 'auth'],
+		[
+			'100 invalid parameter',
+			graphError(400, { code: 100, message: 'Invalid parameter' }),
+			'validation',
+		],
+		[
+			'190 expired token',
+			graphError(401, { code: 190, error_subcode: 463, message: 'Session has expired' }),
+			'auth',
+		],
+		[
+			'190 as HTTP 400',
+			graphError(400, { code: 190, error_subcode: 460, message: 'Password changed' }),
+			'auth',
+		],
 		['10 permission', graphError(403, { code: 10, message: 'Permission denied' }), 'permission'],
-		['200 permission', graphError(403, { code: 200, error_subcode: 1349174, message: 'No permission' }), 'permission'],
-		['368 policy block', graphError(400, { code: 368, message: 'Temporarily blocked' }), 'permission'],
+		[
+			'200 permission',
+			graphError(403, { code: 200, error_subcode: 1349174, message: 'No permission' }),
+			'permission',
+		],
+		[
+			'368 policy block',
+			graphError(400, { code: 368, message: 'Temporarily blocked' }),
+			'permission',
+		],
 		['803 unknown business', graphError(404, { code: 803, message: 'Not found' }), 'not_found'],
 	];
 	test.each(final)('%s is not retried', async (_, failure, expected) => {
@@ -97,19 +136,34 @@ describe('retries by Graph error code', () => {
 	test('a wait Meta asks for past Max Total Wait fails the item at once instead of sleeping', async () => {
 		await start();
 		const usage = JSON.stringify({
-			[BUSINESS]: [{ type: 'whatsapp_business_management', call_count: 100, estimated_time_to_regain_access: 30 }],
+			[BUSINESS]: [
+				{
+					type: 'whatsapp_business_management',
+					call_count: 100,
+					estimated_time_to_regain_access: 30,
+				},
+			],
 		});
 		simulator.script.push(
-			graphError(400, { code: 80008, message: 'Too many calls' }, { 'X-Business-Use-Case-Usage': usage }),
+			graphError(
+				400,
+				{ code: 80008, message: 'Too many calls' },
+				{ 'X-Business-Use-Case-Usage': usage },
+			),
 		);
-		const { failure } = await addRows([{ phone: '+1 631 555 1000' }], { ...FAST, maxTotalWaitSeconds: 60 });
+		const { failure } = await addRows([{ phone: '+1 631 555 1000' }], {
+			...FAST,
+			maxTotalWaitSeconds: 60,
+		});
 		expect(failure[0].json.error).toMatch(/would wait 1800 s, past the Max Total Wait/);
 		expect(addRequests()).toBe(1);
 	});
 
 	test('Retry-After is honoured when it fits the budget', async () => {
 		await start();
-		simulator.script.push(graphError(429, { code: 4, message: 'Slow down' }, { 'Retry-After': '0.05' }));
+		simulator.script.push(
+			graphError(429, { code: 4, message: 'Slow down' }, { 'Retry-After': '0.05' }),
+		);
 		const { success } = await addRows([{ phone: '+1 631 555 1000' }]);
 		expect(success).toHaveLength(1);
 		expect(addRequests()).toBe(2);
@@ -120,7 +174,10 @@ describe('add_phone_numbers is not idempotent', () => {
 	test('after a lost answer the retry finds the number added: success, alreadyExisted, one add', async () => {
 		await start();
 		simulator.script.push({ action: 'lostAnswer' });
-		const { success, failure } = await addRows([{ phone: '+1 631 555 1000' }], { ...FAST, ifAlreadyAdded: 'error' });
+		const { success, failure } = await addRows([{ phone: '+1 631 555 1000' }], {
+			...FAST,
+			ifAlreadyAdded: 'error',
+		});
 		expect(failure).toHaveLength(0);
 		expect(success[0].json).toMatchObject({ phone_number: '+16315551000', alreadyExisted: true });
 		expect(simulator.numbers.has(String(success[0].json.id))).toBe(true);
@@ -130,7 +187,10 @@ describe('add_phone_numbers is not idempotent', () => {
 	test('If Already Added "error" still reports a number that was there before the run', async () => {
 		await start();
 		await addRows([{ phone: '+1 631 555 1000' }]);
-		const { failure } = await addRows([{ phone: '+1 631 555 1000' }], { ...FAST, ifAlreadyAdded: 'error' });
+		const { failure } = await addRows([{ phone: '+1 631 555 1000' }], {
+			...FAST,
+			ifAlreadyAdded: 'error',
+		});
 		expect(failure.map(category)).toEqual(['duplicate']);
 	});
 
@@ -145,11 +205,25 @@ describe('add_phone_numbers is not idempotent', () => {
 
 describe('bad responses become clear errors', () => {
 	const cases: Array<[string, ScriptedResponse, string, RegExp]> = [
-		['an HTML error page', { status: 503, body: '<!DOCTYPE html><h1>Down</h1>', headers: { 'Content-Type': 'text/html' } }, 'server', /HTML page/],
+		[
+			'an HTML error page',
+			{
+				status: 503,
+				body: '<!DOCTYPE html><h1>Down</h1>',
+				headers: { 'Content-Type': 'text/html' },
+			},
+			'server',
+			/HTML page/,
+		],
 		['an empty body', { status: 200, body: '' }, 'server', /empty body/],
 		['invalid JSON', { status: 200, body: '{"id": "12' }, 'server', /not valid JSON/],
 		['200 without id', { status: 200, body: '{"success": true}' }, 'server', /without the ID/],
-		['a huge body', { status: 500, body: JSON.stringify({ junk: 'x'.repeat(5_000_000) }) }, 'server', /HTTP 500/],
+		[
+			'a huge body',
+			{ status: 500, body: JSON.stringify({ junk: 'x'.repeat(5_000_000) }) },
+			'server',
+			/HTTP 500/,
+		],
 	];
 	test.each(cases)('%s', async (_, response, expected, message) => {
 		await start();
@@ -179,8 +253,10 @@ test('10,000 items with faults: items in = items out, each valid number added ex
 	];
 	const rows: IDataObject[] = [];
 	for (let i = 0; i < 10_000; i++) {
-		if (i % 100 === 99) rows.push({ row: i, phone: `not a number ${i}` }); // 1% invalid
-		else if (i % 100 === 98) rows.push({ row: i, phone: `+1631${2000000 + i - 50}` }); // 1% duplicate
+		if (i % 100 === 99)
+			rows.push({ row: i, phone: `not a number ${i}` }); // 1% invalid
+		else if (i % 100 === 98)
+			rows.push({ row: i, phone: `+1631${2000000 + i - 50}` }); // 1% duplicate
 		else rows.push({ row: i, phone: formats[i % 4](i) });
 	}
 	const started = Date.now();

@@ -55,7 +55,9 @@ test('the tarball holds dist, README, LICENSE and package.json only', () => {
 	}
 	expect(packedFiles).toContain('dist/nodes/WhatsAppBusinessManagement/whatsapp.svg');
 	expect(packedFiles).toContain('dist/nodes/WhatsAppBusinessManagement/whatsapp.dark.svg');
-	expect(packedFiles).toContain('dist/nodes/WhatsAppBusinessManagement/WhatsAppBusinessManagement.node.json');
+	expect(packedFiles).toContain(
+		'dist/nodes/WhatsAppBusinessManagement/WhatsAppBusinessManagement.node.json',
+	);
 	expect(packedFiles).toContain('dist/credentials/whatsapp.svg');
 });
 

@@ -1,4 +1,7 @@
-import { expiresInDays, parseGraphTime } from '../../nodes/WhatsAppBusinessManagement/helpers/graphTime';
+import {
+	expiresInDays,
+	parseGraphTime,
+} from '../../nodes/WhatsAppBusinessManagement/helpers/graphTime';
 
 test.each([
 	['2023-04-14T22:12:31+0000', Date.UTC(2023, 3, 14, 22, 12, 31)],

@@ -1,5 +1,8 @@
 import { requestOptions } from '../../nodes/WhatsAppBusinessManagement/actions/common';
-import { DEFAULT_RETRY_POLICY, DEFAULT_TIMEOUT_MS } from '../../nodes/WhatsAppBusinessManagement/transport';
+import {
+	DEFAULT_RETRY_POLICY,
+	DEFAULT_TIMEOUT_MS,
+} from '../../nodes/WhatsAppBusinessManagement/transport';
 
 test('the literal defaults of the request options equal the transport defaults', () => {
 	const defaults = Object.fromEntries(requestOptions.map((o) => [o.name, o.default]));

@@ -38,7 +38,9 @@ test('wait hints are read from Retry-After and X-Business-Use-Case-Usage (minute
 		'456': [{ call_count: 40, estimated_time_to_regain_access: 0 }],
 	});
 	expect(readRetryAfterMs({ 'x-business-use-case-usage': usage })).toBe(180_000);
-	expect(readRetryAfterMs({ 'x-business-use-case-usage': usage, 'retry-after': '600' })).toBe(600_000);
+	expect(readRetryAfterMs({ 'x-business-use-case-usage': usage, 'retry-after': '600' })).toBe(
+		600_000,
+	);
 	expect(readRetryAfterMs({ 'x-business-use-case-usage': '{not json' })).toBeNull();
 	expect(readRetryAfterMs({ 'retry-after': 'Wed, 21 Oct 2015 07:28:00 GMT' })).toBeNull();
 	expect(readRetryAfterMs({})).toBeNull();
@@ -89,9 +91,9 @@ test('errors thrown by the HTTP client keep only their code, never their text', 
 	expect(error.category).toBe('network');
 	expect(error.message).toMatch(/ECONNRESET/);
 	expect(error.message).not.toMatch(/EAAsecret/);
-	expect(errorFromException(Object.assign(new Error('t'), { code: 'ECONNABORTED' })).message).toMatch(
-		/did not answer in time/,
-	);
+	expect(
+		errorFromException(Object.assign(new Error('t'), { code: 'ECONNABORTED' })).message,
+	).toMatch(/did not answer in time/);
 });
 
 test('credential settings are checked before any URL is built', () => {
@@ -101,7 +103,14 @@ test('credential settings are checked before any URL is built', () => {
 	}
 	expect(validateBaseUrl('https://graph.facebook.com/')).toBe('https://graph.facebook.com');
 	expect(validateBaseUrl('http://127.0.0.1:8080/proxy/')).toBe('http://127.0.0.1:8080/proxy');
-	for (const bad of ['graph.facebook.com', 'ftp://x', 'https://user:pw@x', 'https://x/?a=1', 'https://x/#f', '']) {
+	for (const bad of [
+		'graph.facebook.com',
+		'ftp://x',
+		'https://user:pw@x',
+		'https://x/?a=1',
+		'https://x/#f',
+		'',
+	]) {
 		expect(() => validateBaseUrl(bad)).toThrow(/Base URL/);
 	}
 });

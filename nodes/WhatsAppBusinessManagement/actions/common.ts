@@ -50,8 +50,12 @@ export function readConnectionSettings(options: IDataObject): ConnectionSettings
 		typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 	return {
 		retry: {
-			maxAttempts: Math.max(1, Math.floor(number(options.maxAttempts, DEFAULT_RETRY_POLICY.maxAttempts))),
-			maxTotalWaitMs: number(options.maxTotalWaitSeconds, DEFAULT_RETRY_POLICY.maxTotalWaitMs / 1000) * 1000,
+			maxAttempts: Math.max(
+				1,
+				Math.floor(number(options.maxAttempts, DEFAULT_RETRY_POLICY.maxAttempts)),
+			),
+			maxTotalWaitMs:
+				number(options.maxTotalWaitSeconds, DEFAULT_RETRY_POLICY.maxTotalWaitMs / 1000) * 1000,
 			initialDelayMs: number(options.initialRetryDelayMs, DEFAULT_RETRY_POLICY.initialDelayMs),
 		},
 		timeoutMs: number(options.timeoutMs, DEFAULT_TIMEOUT_MS),

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { readConnectionSettings, readOptions } from '../actions/common';
 import { getGraphConnection, GraphApiError } from '../transport';
 import type { ConnectionSettings, GraphConnection } from '../transport';
 import { errorItem, toNodeError } from './itemResults';
@@ -20,7 +21,8 @@ export interface PerItemOperation<P> {
 		value: P,
 		itemIndex: number,
 	): Promise<IDataObject | IDataObject[]>;
-	settings: ConnectionSettings;
+	/** Retry and timeout settings; by default, those of the node's Options. */
+	settings?: ConnectionSettings;
 	concurrency?: number;
 }
 
@@ -48,7 +50,11 @@ export async function executePerItem<P>(
 	if (!continueOnFail) {
 		const firstBad = prepared.findIndex((p) => !p.ok);
 		if (firstBad !== -1) {
-			throw toNodeError.call(this, (prepared[firstBad] as { error: GraphApiError }).error, firstBad);
+			throw toNodeError.call(
+				this,
+				(prepared[firstBad] as { error: GraphApiError }).error,
+				firstBad,
+			);
 		}
 	}
 
@@ -56,7 +62,8 @@ export async function executePerItem<P>(
 	let connectionError: GraphApiError | undefined;
 	if (prepared.some((p) => p.ok)) {
 		try {
-			connection = await getGraphConnection.call(this, operation.settings);
+			const settings = operation.settings ?? readConnectionSettings(readOptions.call(this));
+			connection = await getGraphConnection.call(this, settings);
 		} catch (error) {
 			connectionError = GraphApiError.from(error);
 			if (!continueOnFail) throw toNodeError.call(this, connectionError, 0);

@@ -41,7 +41,8 @@ export type PhoneNumberResult = NormalizedPhoneNumber | RejectedPhoneNumber;
 // Longest input worth parsing: E.164 has at most 15 digits, formatting adds a few dozen characters.
 const MAX_INPUT_LENGTH = 64;
 // Spreadsheets and CRMs pad numbers with every kind of space, including NBSP and zero-width ones.
-const SPACE_LIKE = /[\s\u00a0\u1680\u180e\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]+/g;
+const SPACE_LIKE =
+	/[\s\u00a0\u1680\u180e\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]+/g;
 const EXTENSION_MARKER = /(?:ext\.?|extension|ext=|x|#|;)\s*\d+\s*$/i;
 // What a formatted phone number may hold once the spaces are gone.
 const ALLOWED_CHARACTERS = /^\+?[\d\-./()\u2010-\u2015\u2212]+$/;
@@ -201,7 +202,11 @@ function parseCandidate(input: string, text: string, country?: CountryCode): Pho
 				`${quoteInput(input)} is not a phone number. Use digits with an optional leading "+", e.g. +1 631 555 1000.`,
 			);
 		}
-		return describeLengthProblem(input, reason as ReturnType<typeof validatePhoneNumberLength>, where);
+		return describeLengthProblem(
+			input,
+			reason as ReturnType<typeof validatePhoneNumberLength>,
+			where,
+		);
 	}
 	if (parsed.ext) {
 		return reject(

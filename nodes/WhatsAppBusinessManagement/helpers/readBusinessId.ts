@@ -8,8 +8,7 @@ const BUSINESS_ID = /^[0-9]+$/;
 /** Reads and checks the Business ID of one item; it becomes a URL segment, so digits only. */
 export function readBusinessId(this: IExecuteFunctions, itemIndex: number): string {
 	const value = this.getNodeParameter('businessId', itemIndex, '') as unknown;
-	const text =
-		typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
+	const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
 	if (typeof text !== 'string' || text.trim() === '') {
 		throw validationError('Business ID is empty. Enter the business portfolio ID (digits only).');
 	}

@@ -32,12 +32,19 @@ export async function searchPreVerifiedNumbers(
 	const wanted = (filter ?? '').replace(/\D/g, '');
 	const data = Array.isArray(body.data) ? (body.data as IDataObject[]) : [];
 	const results = data
-		.filter((n) => !wanted || String(n.phone_number ?? '').replace(/\D/g, '').includes(wanted))
+		.filter(
+			(n) =>
+				!wanted ||
+				String(n.phone_number ?? '')
+					.replace(/\D/g, '')
+					.includes(wanted),
+		)
 		.map((n) => ({
 			name: `${String(n.phone_number ?? n.id)} (${String(n.code_verification_status ?? 'unknown status')})`,
 			value: String(n.id),
 		}));
 	const paging = (body.paging ?? {}) as { next?: unknown; cursors?: { after?: unknown } };
-	const next = paging.next && typeof paging.cursors?.after === 'string' ? paging.cursors.after : undefined;
+	const next =
+		paging.next && typeof paging.cursors?.after === 'string' ? paging.cursors.after : undefined;
 	return { results, paginationToken: next };
 }

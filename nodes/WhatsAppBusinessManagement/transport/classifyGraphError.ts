@@ -34,7 +34,10 @@ function of(category: ErrorCategory): Classification {
  * Classifies a Graph API failure by its Graph `code` first and HTTP status second: Meta sends
  * throttling as HTTP 400 and an expired token as 400 as often as 401.
  */
-export function classifyGraphError(httpCode: number | null, graph: GraphErrorFields): Classification {
+export function classifyGraphError(
+	httpCode: number | null,
+	graph: GraphErrorFields,
+): Classification {
 	const code = graph.code;
 	if (code !== undefined) {
 		if (RATE_LIMIT_CODES.has(code)) return of('rate_limit');

@@ -168,7 +168,8 @@ export function readRetryAfterMs(headers: Record<string, unknown>): number | nul
 }
 
 function parseBody(body: unknown): { value: unknown; problem?: string } {
-	if (body === undefined || body === null || body === '') return { value: {}, problem: 'an empty body' };
+	if (body === undefined || body === null || body === '')
+		return { value: {}, problem: 'an empty body' };
 	if (typeof body === 'string') {
 		const trimmed = body.trim();
 		if (trimmed.startsWith('<')) return { value: {}, problem: 'an HTML page instead of JSON' };
@@ -186,7 +187,8 @@ function toGraphFields(value: unknown, secret: string): GraphErrorFields | undef
 	const error = (value as IDataObject).error;
 	if (typeof error !== 'object' || error === null || Array.isArray(error)) return undefined;
 	const e = error as IDataObject;
-	const text = (v: unknown) => (typeof v === 'string' ? redact(v.slice(0, 1000), secret) : undefined);
+	const text = (v: unknown) =>
+		typeof v === 'string' ? redact(v.slice(0, 1000), secret) : undefined;
 	const int = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) ? v : undefined);
 	return {
 		message: text(e.message),
@@ -224,7 +226,9 @@ export function errorFromResponse(
 		});
 	}
 	const { category, retryable } =
-		statusCode >= 200 && statusCode < 300 ? classifyHttpStatus(500) : classifyHttpStatus(statusCode);
+		statusCode >= 200 && statusCode < 300
+			? classifyHttpStatus(500)
+			: classifyHttpStatus(statusCode);
 	return new GraphApiError({
 		message: `Meta answered HTTP ${statusCode} with ${problem ?? 'an unexpected body'}. ${hintFor(category)}`,
 		category,
@@ -280,7 +284,11 @@ export async function graphApiRequest(
 	request: GraphRequest,
 	state?: RetryState,
 ): Promise<GraphResponse> {
-	return await withRetries(connection.retry, async () => await sendOnce.call(this, connection, request), state);
+	return await withRetries(
+		connection.retry,
+		async () => await sendOnce.call(this, connection, request),
+		state,
+	);
 }
 
 async function sendOnce(
@@ -303,7 +311,11 @@ async function sendOnce(
 	let response: { statusCode: number; body: unknown; headers: Record<string, unknown> };
 	const release = await connection.pacer.acquire();
 	try {
-		response = await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options);
+		response = await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			CREDENTIAL_TYPE,
+			options,
+		);
 	} catch (error) {
 		throw errorFromException(error);
 	} finally {

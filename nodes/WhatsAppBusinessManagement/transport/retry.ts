@@ -29,14 +29,20 @@ export interface RetryState {
 
 /** A failure after which the request may have been processed: a retry may find it done. */
 export function isAmbiguous(error: GraphApiError): boolean {
-	return error.category === 'network' || error.category === 'server' || error.category === 'transient';
+	return (
+		error.category === 'network' || error.category === 'server' || error.category === 'transient'
+	);
 }
 
 /**
  * Capped exponential backoff with full jitter, unless Meta said how long to wait
  * (`Retry-After`, or `estimated_time_to_regain_access` in `X-Business-Use-Case-Usage`).
  */
-export function retryDelayMs(policy: RetryPolicy, retryNumber: number, error: GraphApiError): number {
+export function retryDelayMs(
+	policy: RetryPolicy,
+	retryNumber: number,
+	error: GraphApiError,
+): number {
 	if (error.retryAfterMs !== null && error.retryAfterMs > 0) return error.retryAfterMs;
 	const ceiling = Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** (retryNumber - 1));
 	return Math.floor(Math.random() * ceiling);

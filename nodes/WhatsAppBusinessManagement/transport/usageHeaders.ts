@@ -38,7 +38,8 @@ export function readUsage(headers: Record<string, unknown>): Usage {
 	if (typeof business === 'object' && business !== null) {
 		for (const list of Object.values(business)) {
 			for (const entry of Array.isArray(list) ? list : []) {
-				if (typeof entry === 'object' && entry !== null) entries.push(entry as Record<string, unknown>);
+				if (typeof entry === 'object' && entry !== null)
+					entries.push(entry as Record<string, unknown>);
 			}
 		}
 	}
@@ -59,7 +60,8 @@ export function readUsage(headers: Record<string, unknown>): Usage {
 
 	const retryAfter = header(headers, 'retry-after')?.trim();
 	let waitMs: number | null = null;
-	if (retryAfter !== undefined && /^\d+(\.\d+)?$/.test(retryAfter)) waitMs = Number(retryAfter) * 1000;
+	if (retryAfter !== undefined && /^\d+(\.\d+)?$/.test(retryAfter))
+		waitMs = Number(retryAfter) * 1000;
 	else if (regainMinutes > 0) waitMs = regainMinutes * 60_000;
 	return { percent, waitMs };
 }

@@ -5,14 +5,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { COUNTRY_OPTIONS } from '../../helpers/countries';
 import { findPreVerifiedNumberId } from '../../helpers/findPreVerifiedNumber';
-import {
-	echoInput,
-	errorItem,
-	toNodeError,
-	validationError,
-} from '../../helpers/itemResults';
+import { echoInput, errorItem, toNodeError, validationError } from '../../helpers/itemResults';
 import type { PhoneNumberContext } from '../../helpers/itemResults';
 import { executePerItem, prepareWith } from '../../helpers/executePerItem';
 import type { PerItemOperation, Prepared } from '../../helpers/executePerItem';
@@ -22,6 +16,7 @@ import { readBusinessId } from '../../helpers/readBusinessId';
 import { GraphApiError, graphApiRequest } from '../../transport';
 import type { GraphConnection, RetryState } from '../../transport';
 import { readConnectionSettings, readOptions, requestOptions } from '../common';
+import { defaultCountryField } from './fields';
 
 const showOnlyForAdd = { resource: ['preVerifiedNumber'], operation: ['add'] };
 
@@ -48,16 +43,10 @@ export const description: INodeProperties[] = [
 			'Number to add, in any common format (spaces, dashes, dots, brackets, 00 prefix). Sent to Meta in E.164 form. Usually an expression that reads the phone column of the incoming row.',
 		displayOptions: { show: showOnlyForAdd },
 	},
-	{
-		displayName: 'Default Country',
-		name: 'defaultCountry',
-		type: 'options',
-		default: '',
-		options: [{ name: 'None (Numbers Include Country Code)', value: '' }, ...COUNTRY_OPTIONS],
-		description:
-			'Country of numbers written without a country code, e.g. (631) 555-1000. Numbers with "+" or "00" keep their own country. Choose from the list, or specify an ISO 3166-1 alpha-2 code using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		displayOptions: { show: showOnlyForAdd },
-	},
+	defaultCountryField(
+		'Country of numbers written without a country code, e.g. (631) 555-1000. Numbers with "+" or "00" keep their own country. Choose from the list, or specify an ISO 3166-1 alpha-2 code using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		['add'],
+	),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -119,17 +108,20 @@ function prepare(
 ): Prepared<PreparedItem> {
 	const rawPhone = this.getNodeParameter('phoneNumber', itemIndex, '') as unknown;
 	const phoneNumber: PhoneNumberContext = { input: echoInput(rawPhone), normalized: null };
-	const prepared = prepareWith(() => {
-		const businessId = needsBusiness ? readBusinessId.call(this, itemIndex) : '';
-		const defaultCountry = this.getNodeParameter('defaultCountry', itemIndex, '') as unknown;
-		const result = normalizePhoneNumber(
-			rawPhone,
-			typeof defaultCountry === 'string' ? defaultCountry : undefined,
-		);
-		if (!result.ok) throw validationError(result.message);
-		phoneNumber.normalized = result.e164;
-		return { businessId, input: phoneNumber.input, normalized: result };
-	}, { phone_number: phoneNumber });
+	const prepared = prepareWith(
+		() => {
+			const businessId = needsBusiness ? readBusinessId.call(this, itemIndex) : '';
+			const defaultCountry = this.getNodeParameter('defaultCountry', itemIndex, '') as unknown;
+			const result = normalizePhoneNumber(
+				rawPhone,
+				typeof defaultCountry === 'string' ? defaultCountry : undefined,
+			);
+			if (!result.ok) throw validationError(result.message);
+			phoneNumber.normalized = result.e164;
+			return { businessId, input: phoneNumber.input, normalized: result };
+		},
+		{ phone_number: phoneNumber },
+	);
 	return prepared;
 }
 

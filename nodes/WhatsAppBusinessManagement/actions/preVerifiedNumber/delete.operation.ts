@@ -2,17 +2,10 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { executePerItem, prepareWith } from '../../helpers/executePerItem';
 import { graphApiRequest } from '../../transport';
-import { readConnectionSettings, readOptions } from '../common';
-import {
-	businessIdField,
-	optionsField,
-	preVerifiedNumberIdField,
-	readPreVerifiedNumberId,
-} from './fields';
+import { optionsField, readPreVerifiedNumberId, singleNumberFields } from './fields';
 
 export const description: INodeProperties[] = [
-	businessIdField(['delete'], false),
-	preVerifiedNumberIdField(['delete']),
+	...singleNumberFields('delete'),
 	optionsField(['delete']),
 ];
 
@@ -24,9 +17,11 @@ export async function execute(
 	return await executePerItem.call(this, items, {
 		prepare: (itemIndex) => prepareWith(() => readPreVerifiedNumberId.call(this, itemIndex)),
 		run: async (connection, id: string) => {
-			const { body } = await graphApiRequest.call(this, connection, { method: 'DELETE', path: [id] });
+			const { body } = await graphApiRequest.call(this, connection, {
+				method: 'DELETE',
+				path: [id],
+			});
 			return { id, deleted: body.success === true, success: body.success === true };
 		},
-		settings: readConnectionSettings(readOptions.call(this)),
 	});
 }

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { COUNTRY_OPTIONS } from '../../helpers/countries';
 import { expiresInDays } from '../../helpers/graphTime';
 import { validationError } from '../../helpers/itemResults';
 import { quoteInput } from '../../helpers/quoteInput';
@@ -23,6 +24,25 @@ export function businessIdField(operation: string[], required: boolean): INodePr
 			: 'Business portfolio whose numbers "From List" shows (digits only). Not needed with "By ID".',
 		displayOptions: show(operation),
 	};
+}
+
+/** ISO 3166-1 alpha-2 countries with English names, for numbers without a country code. */
+export function defaultCountryField(description: string, operation?: string[]): INodeProperties {
+	const field: INodeProperties = {
+		displayName: 'Default Country',
+		name: 'defaultCountry',
+		type: 'options',
+		default: '',
+		options: [{ name: 'None (Numbers Include Country Code)', value: '' }, ...COUNTRY_OPTIONS],
+		description,
+	};
+	if (operation) field.displayOptions = show(operation);
+	return field;
+}
+
+/** The fields of an operation on one pre-verified number. */
+export function singleNumberFields(operation: string): INodeProperties[] {
+	return [businessIdField([operation], false), preVerifiedNumberIdField([operation])];
 }
 
 export function preVerifiedNumberIdField(operation: string[]): INodeProperties {
@@ -65,7 +85,9 @@ export function optionsField(operation: string[], extra: INodeProperties[] = [])
 		placeholder: 'Add option',
 		default: {},
 		displayOptions: show(operation),
-		options: [...extra, ...requestOptions].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: [...extra, ...requestOptions].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
 	};
 }
 

@@ -2,21 +2,15 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { executePerItem, prepareWith } from '../../helpers/executePerItem';
 import { graphApiRequest } from '../../transport';
-import { readConnectionSettings, readOptions } from '../common';
 import {
-	businessIdField,
 	NUMBER_FIELDS,
 	optionsField,
-	preVerifiedNumberIdField,
 	readPreVerifiedNumberId,
+	singleNumberFields,
 	withExpiry,
 } from './fields';
 
-export const description: INodeProperties[] = [
-	businessIdField(['get'], false),
-	preVerifiedNumberIdField(['get']),
-	optionsField(['get']),
-];
+export const description: INodeProperties[] = [...singleNumberFields('get'), optionsField(['get'])];
 
 /** Reads a pre-verified number: status, verification and expiry times, owner, days to expiry. */
 export async function execute(
@@ -33,6 +27,5 @@ export async function execute(
 			});
 			return withExpiry(body);
 		},
-		settings: readConnectionSettings(readOptions.call(this)),
 	});
 }

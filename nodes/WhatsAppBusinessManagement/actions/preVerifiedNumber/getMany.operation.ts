@@ -5,15 +5,20 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { COUNTRY_OPTIONS } from '../../helpers/countries';
 import { executePerItem, prepareWith } from '../../helpers/executePerItem';
 import { validationError } from '../../helpers/itemResults';
 import { normalizePhoneNumber } from '../../helpers/normalizePhoneNumber';
 import { readBusinessId } from '../../helpers/readBusinessId';
 import { graphApiRequest } from '../../transport';
 import type { GraphConnection } from '../../transport';
-import { readConnectionSettings, readOptions } from '../common';
-import { businessIdField, NUMBER_FIELDS, optionsField, withExpiry } from './fields';
+import { readOptions } from '../common';
+import {
+	businessIdField,
+	defaultCountryField,
+	NUMBER_FIELDS,
+	optionsField,
+	withExpiry,
+} from './fields';
 
 const show = { show: { resource: ['preVerifiedNumber'], operation: ['getMany'] } };
 const MAX_PAGE = 100;
@@ -45,15 +50,9 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: show,
 		options: [
-			{
-				displayName: 'Default Country',
-				name: 'defaultCountry',
-				type: 'options',
-				default: '',
-				options: [{ name: 'None (Numbers Include Country Code)', value: '' }, ...COUNTRY_OPTIONS],
-				description:
-					'Country of a Phone Number filter written without a country code. Choose from the list, or specify an ISO 3166-1 alpha-2 code using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+			defaultCountryField(
+				'Country of a Phone Number filter written without a country code. Choose from the list, or specify an ISO 3166-1 alpha-2 code using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			),
 			{
 				displayName: 'Phone Number',
 				name: 'phoneNumber',
@@ -106,7 +105,10 @@ function readListRequest(this: IExecuteFunctions, itemIndex: number): ListReques
 		throw validationError('Limit must be a whole number of at least 1.');
 	}
 	const options = readOptions.call(this, itemIndex);
-	const pageSize = Math.min(MAX_PAGE, Math.max(1, Math.floor(Number(options.pageSize ?? MAX_PAGE))));
+	const pageSize = Math.min(
+		MAX_PAGE,
+		Math.max(1, Math.floor(Number(options.pageSize ?? MAX_PAGE))),
+	);
 	const given = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const filters: IDataObject = {};
 	if (typeof given.verificationStatus === 'string' && given.verificationStatus) {
@@ -156,7 +158,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	return await executePerItem.call(this, items, {
 		prepare: (itemIndex) => prepareWith(() => readListRequest.call(this, itemIndex)),
-		run: async (connection, request: ListRequest) => await listNumbers.call(this, connection, request),
-		settings: readConnectionSettings(readOptions.call(this)),
+		run: async (connection, request: ListRequest) =>
+			await listNumbers.call(this, connection, request),
 	});
 }

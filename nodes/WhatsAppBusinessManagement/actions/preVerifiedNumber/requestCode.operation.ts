@@ -4,21 +4,14 @@ import { executePerItem, prepareWith } from '../../helpers/executePerItem';
 import { validationError } from '../../helpers/itemResults';
 import { quoteInput } from '../../helpers/quoteInput';
 import { graphApiRequest } from '../../transport';
-import { readConnectionSettings, readOptions } from '../common';
-import {
-	businessIdField,
-	optionsField,
-	preVerifiedNumberIdField,
-	readPreVerifiedNumberId,
-} from './fields';
+import { optionsField, readPreVerifiedNumberId, singleNumberFields } from './fields';
 
 const show = { show: { resource: ['preVerifiedNumber'], operation: ['requestCode'] } };
 // Meta's contract: a five-character locale such as en_US.
 const LANGUAGE = /^[a-z]{2}_[A-Z]{2}$/;
 
 export const description: INodeProperties[] = [
-	businessIdField(['requestCode'], false),
-	preVerifiedNumberIdField(['requestCode']),
+	...singleNumberFields('requestCode'),
 	{
 		displayName: 'Code Method',
 		name: 'codeMethod',
@@ -60,9 +53,12 @@ export async function execute(
 				const id = readPreVerifiedNumberId.call(this, itemIndex);
 				const codeMethod = String(this.getNodeParameter('codeMethod', itemIndex, 'SMS'));
 				if (codeMethod !== 'SMS' && codeMethod !== 'VOICE') {
-					throw validationError(`Code Method ${quoteInput(codeMethod)} is not valid: use SMS or VOICE.`);
+					throw validationError(
+						`Code Method ${quoteInput(codeMethod)} is not valid: use SMS or VOICE.`,
+					);
 				}
-				const language = String(this.getNodeParameter('language', itemIndex, 'en_US')).trim() || 'en_US';
+				const language =
+					String(this.getNodeParameter('language', itemIndex, 'en_US')).trim() || 'en_US';
 				if (!LANGUAGE.test(language)) {
 					throw validationError(
 						`Language ${quoteInput(language)} is not valid: use a locale like en_US or pt_BR.`,
@@ -83,6 +79,5 @@ export async function execute(
 				language: request.language,
 			};
 		},
-		settings: readConnectionSettings(readOptions.call(this)),
 	});
 }

@@ -4,17 +4,10 @@ import { executePerItem, prepareWith } from '../../helpers/executePerItem';
 import { validationError } from '../../helpers/itemResults';
 import { quoteInput } from '../../helpers/quoteInput';
 import { graphApiRequest } from '../../transport';
-import { readConnectionSettings, readOptions } from '../common';
-import {
-	businessIdField,
-	optionsField,
-	preVerifiedNumberIdField,
-	readPreVerifiedNumberId,
-} from './fields';
+import { optionsField, readPreVerifiedNumberId, singleNumberFields } from './fields';
 
 export const description: INodeProperties[] = [
-	businessIdField(['verifyCode'], false),
-	preVerifiedNumberIdField(['verifyCode']),
+	...singleNumberFields('verifyCode'),
 	{
 		displayName: 'Code',
 		name: 'code',
@@ -60,6 +53,5 @@ export async function execute(
 			});
 			return { id: check.id, success: body.success === true, verified: body.success === true };
 		},
-		settings: readConnectionSettings(readOptions.call(this)),
 	});
 }
