@@ -98,12 +98,33 @@ export async function startRealN8n(
 		},
 		async execute(workflowId: string) {
 			const stdout = await cli(['execute', `--id=${workflowId}`, '--rawOutput']);
-			// Log lines come first; the run's JSON starts at the first line that is "{".
+			// Log lines come before and sometimes after the run's JSON, which starts at the first
+			// line that is "{".
 			const start = stdout.search(/^\{$/m);
 			if (start === -1) throw new Error(`n8n printed no result:\n${stdout.slice(0, 2000)}`);
-			return JSON.parse(stdout.slice(start)) as Record<string, unknown>;
+			return JSON.parse(firstJsonObject(stdout, start)) as Record<string, unknown>;
 		},
 	};
+}
+
+/** The JSON object that starts at `start`, up to its matching closing brace. */
+export function firstJsonObject(text: string, start: number): string {
+	let depth = 0;
+	let inString = false;
+	for (let i = start; i < text.length; i++) {
+		const char = text[i];
+		if (inString) {
+			if (char === '\\') i++;
+			else if (char === '"') inString = false;
+		} else if (char === '"') {
+			inString = true;
+		} else if (char === '{') {
+			depth++;
+		} else if (char === '}' && --depth === 0) {
+			return text.slice(start, i + 1);
+		}
+	}
+	throw new Error('n8n printed an unfinished JSON result');
 }
 
 export interface N8nServer {
