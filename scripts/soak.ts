@@ -4,7 +4,7 @@ import '../test/helpers/setupEnv';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { GraphApiSimulator } from '../simulator/GraphApiSimulator';
+import { GraphApiSimulator, RELIABILITY_FAULTS } from '../simulator/GraphApiSimulator';
 import { join } from 'path';
 
 import {
@@ -40,14 +40,7 @@ async function main(): Promise<number> {
 		token: TOKEN,
 		businessIds: [BUSINESS],
 		seed: 1,
-		faults: {
-			throttleRate: 0.1,
-			serverErrorRate: 0.05,
-			resetRate: 0.01,
-			htmlRate: 0.01,
-			hangRate: 0.01,
-			lostAnswerRate: 0.01,
-		},
+		faults: RELIABILITY_FAULTS,
 	});
 	const baseUrl = await simulator.start();
 	const rows: IDataObject[] = [];

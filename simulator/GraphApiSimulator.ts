@@ -82,6 +82,16 @@ const NO_FAULTS: FaultSettings = {
 	lostAnswerRate: 0,
 };
 
+/** The fault mix of the reliability test and `npm run soak` (issue 4, plus lost answers). */
+export const RELIABILITY_FAULTS: Partial<FaultSettings> = {
+	throttleRate: 0.1,
+	serverErrorRate: 0.05,
+	resetRate: 0.01,
+	htmlRate: 0.01,
+	hangRate: 0.01,
+	lostAnswerRate: 0.01,
+};
+
 const VERSION = /^v[0-9]+\.[0-9]+$/;
 const NUMERIC_ID = /^[0-9]+$/;
 const DAY_MS = 86_400_000;

@@ -2,7 +2,7 @@
 // item run with faults injected: in n8n's engine against the simulator.
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { GraphApiSimulator } from '../../simulator/GraphApiSimulator';
+import { GraphApiSimulator, RELIABILITY_FAULTS } from '../../simulator/GraphApiSimulator';
 import type { FaultSettings, ScriptedResponse } from '../../simulator/GraphApiSimulator';
 import { addPhoneNumbersWorkflow, runWorkflow } from '../helpers/engine';
 
@@ -237,14 +237,7 @@ describe('bad responses become clear errors', () => {
 });
 
 test('10,000 items with faults: items in = items out, each valid number added exactly once', async () => {
-	await start({
-		throttleRate: 0.1,
-		serverErrorRate: 0.05,
-		resetRate: 0.01,
-		htmlRate: 0.01,
-		hangRate: 0.01,
-		lostAnswerRate: 0.01,
-	});
+	await start(RELIABILITY_FAULTS);
 	const formats = [
 		(n: number) => `+1 (631) ${String(2000000 + n).slice(0, 3)}-${String(2000000 + n).slice(3)}`,
 		(n: number) => `1631${2000000 + n}`,
