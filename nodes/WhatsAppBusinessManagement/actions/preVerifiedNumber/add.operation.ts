@@ -15,7 +15,7 @@ import type { NormalizedPhoneNumber } from '../../helpers/normalizePhoneNumber';
 import { readBusinessId } from '../../helpers/readBusinessId';
 import { GraphApiError, graphApiRequest } from '../../transport';
 import type { GraphConnection, RetryState } from '../../transport';
-import { readConnectionSettings, readOptions, requestOptions } from '../common';
+import { readOptions, requestOptions } from '../common';
 import { defaultCountryField } from './fields';
 
 const showOnlyForAdd = { resource: ['preVerifiedNumber'], operation: ['add'] };
@@ -108,7 +108,7 @@ function prepare(
 ): Prepared<PreparedItem> {
 	const rawPhone = this.getNodeParameter('phoneNumber', itemIndex, '') as unknown;
 	const phoneNumber: PhoneNumberContext = { input: echoInput(rawPhone), normalized: null };
-	const prepared = prepareWith(
+	return prepareWith(
 		() => {
 			const businessId = needsBusiness ? readBusinessId.call(this, itemIndex) : '';
 			const defaultCountry = this.getNodeParameter('defaultCountry', itemIndex, '') as unknown;
@@ -122,7 +122,6 @@ function prepare(
 		},
 		{ phone_number: phoneNumber },
 	);
-	return prepared;
 }
 
 function added(item: PreparedItem, id: string, alreadyExisted: boolean): IDataObject {
@@ -218,7 +217,6 @@ export async function execute(
 		async run(connection, item) {
 			return await addOne.call(this, connection, item, returnExisting);
 		},
-		settings: readConnectionSettings(options),
 		concurrency: typeof options.requestsInFlight === 'number' ? options.requestsInFlight : 1,
 	};
 	return await executePerItem.call(this, items, operation);
