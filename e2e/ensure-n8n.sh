@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs Node 24 and the real n8n from the npm registry into a cache folder outside the repo,
-# or reuses them when already there. Prints the cache folder. n8n 2.x needs Node 24; its native
-# modules are skipped at install (isolated-vm does not build here) except sqlite3, rebuilt after.
+# Installs Node 24 and the real n8n (N8N_VERSION, default 2.41.1; 1.123.x works too) from the npm
+# registry into a cache folder outside the repo, or reuses them when already there. Prints the
+# cache folder. n8n runs on Node 24 for both lines; its native modules are skipped at install
+# (isolated-vm does not build here) except sqlite3, rebuilt after.
 set -euo pipefail
 # Run from an npm script, npm hands its settings down as npm_config_* (this repo's .npmrc sets
 # ignore-scripts): node@24 needs its install script, so say so explicitly below.
@@ -19,7 +20,9 @@ NODE24="$CACHE/node24/node_modules/node/bin/node"
 if [ ! -f n8n/.installed ]; then
 	echo "installing n8n@$N8N_VERSION into $CACHE/n8n (a few minutes)" >&2
 	rm -rf n8n && mkdir -p n8n
+	# n8n 1.x depends on xlsx by a CDN URL that is out of reach; the same version is on the registry.
 	(cd n8n && npm init -y >/dev/null \
+		&& node -e 'const f="package.json",p=require("./"+f);p.overrides={xlsx:"0.18.5"};require("fs").writeFileSync(f,JSON.stringify(p,null,2))' \
 		&& npm install --no-audit --no-fund --ignore-scripts "n8n@$N8N_VERSION" >&2 \
 		&& PATH="$(dirname "$NODE24"):$PATH" npm rebuild --ignore-scripts=false sqlite3 >&2)
 	touch n8n/.installed

@@ -1,4 +1,4 @@
-import { requestOptions } from '../../nodes/WhatsAppBusinessManagement/actions/common';
+import { requestOptions } from '../../nodes/WhatsAppBusinessManagement/actions/common.descriptions';
 import {
 	DEFAULT_RETRY_POLICY,
 	DEFAULT_TIMEOUT_MS,

@@ -118,3 +118,23 @@ test('credential settings are checked before any URL is built', () => {
 test('redact removes every copy of the secret', () => {
 	expect(redact('a EAAtok b EAAtok', 'EAAtok')).toBe('a [redacted] b [redacted]');
 });
+
+test('the Base URL may be http only for this machine: the token must not travel in clear text', () => {
+	for (const local of [
+		'http://localhost:8080',
+		'http://127.0.0.1:18787',
+		'http://127.1.2.3',
+		'http://[::1]:9',
+	]) {
+		expect(() => validateBaseUrl(local)).not.toThrow();
+	}
+	for (const remote of [
+		'http://graph.facebook.com',
+		'http://10.0.0.5:8080',
+		'http://proxy.example',
+		'http://127.0.0.1.example',
+	]) {
+		expect(() => validateBaseUrl(remote)).toThrow(/unencrypted\. Use https:\/\//);
+	}
+	expect(validateBaseUrl('https://proxy.example/graph')).toBe('https://proxy.example/graph');
+});

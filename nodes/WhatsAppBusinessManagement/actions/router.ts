@@ -1,35 +1,152 @@
-import { NodeOperationError } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INode,
+	INodeExecutionData,
+	JsonObject,
+} from 'n8n-workflow';
 
+import { InputError } from '../helpers/errors';
+import { mapWithConcurrency } from '../helpers/mapWithConcurrency';
+import { getGraphConnection, GraphApiError } from '../transport';
+import type { GraphConnection } from '../transport';
+import type { Operation, OperationMap, WhatsAppBusinessManagementMap } from './node.type';
+import { readConnectionSettings } from './parameters';
 import * as preVerifiedNumber from './preVerifiedNumber';
 
-type Operation = (
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-) => Promise<INodeExecutionData[]>;
-
-const operations: Record<string, Record<string, Operation>> = {
-	preVerifiedNumber: {
-		add: preVerifiedNumber.add.execute,
-		delete: preVerifiedNumber.deleteNumber.execute,
-		get: preVerifiedNumber.get.execute,
-		getMany: preVerifiedNumber.getMany.execute,
-		requestCode: preVerifiedNumber.requestCode.execute,
-		verifyCode: preVerifiedNumber.verifyCode.execute,
-	},
+const operations: OperationMap = {
+	preVerifiedNumber: preVerifiedNumber.operations,
 };
 
-/** Sends the run to the operation the user picked. */
+type ItemError = InputError | GraphApiError;
+
+/** Anything thrown while reading parameters or calling Meta, as one of our two error kinds. */
+function asItemError(error: unknown): ItemError {
+	if (error instanceof InputError || error instanceof GraphApiError) return error;
+	// n8n's own parameter errors (a broken expression, a missing field) are input problems.
+	return new InputError(error instanceof Error ? error.message : String(error));
+}
+
+/** The error to throw when the node is set to stop the workflow. */
+function toNodeError(
+	node: INode,
+	error: ItemError,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
+	const description = `Category: ${error.category}${error.retryable ? ' (retryable)' : ''}`;
+	if (error.httpCode !== null) {
+		return new NodeApiError(node, { error: error.toDetails() } as JsonObject, {
+			message: error.message,
+			description,
+			httpCode: String(error.httpCode),
+			itemIndex,
+		});
+	}
+	return new NodeOperationError(node, error.message, { description, itemIndex });
+}
+
+type Prepared<P> = { ok: true; value: P } | { ok: false; error: ItemError };
+
+/**
+ * Runs the picked operation over every input item. Every item is checked before the first
+ * request, so a bad row stops a run that does not continue on fail before anything changes at
+ * Meta. Each input item then comes out once or more on success, or once as an error item, always
+ * with pairedItem.
+ */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operation = this.getNodeParameter('operation', 0) as string;
-	const run = operations[resource]?.[operation];
-	if (!run) {
+	const resource = this.getNodeParameter('resource', 0) as keyof WhatsAppBusinessManagementMap;
+	const operationName = this.getNodeParameter('operation', 0) as string;
+	const operation = (operations[resource] as Record<string, Operation> | undefined)?.[
+		operationName
+	];
+	if (!operation) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`The operation "${operation}" of "${resource}" is not supported`,
+			`The operation "${operationName}" of "${resource}" is not supported`,
 		);
 	}
-	return [await run.call(this, items)];
+	const node = this.getNode();
+	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	const continueOnFail = this.continueOnFail();
+	// n8n 1.x moves an item to the error output only when it has `error`; n8n 2.x also by its
+	// json, and replaces the json of any item that keeps `error` after routing. Non-enumerable,
+	// the error routes the item in both and is dropped when n8n copies the item to that output.
+	const withItemError = node.onError === 'continueErrorOutput';
+
+	const prepared = items.map((_, itemIndex): Prepared<unknown> => {
+		try {
+			return { ok: true, value: operation.prepare(this, itemIndex, options) };
+		} catch (error) {
+			return { ok: false, error: asItemError(error) };
+		}
+	});
+	if (!continueOnFail) {
+		const firstBad = prepared.findIndex((p) => !p.ok);
+		if (firstBad !== -1) {
+			throw toNodeError(node, (prepared[firstBad] as { error: ItemError }).error, firstBad);
+		}
+	}
+
+	const errorItem = (error: ItemError, itemIndex: number, value?: unknown) => {
+		const details: IDataObject = {
+			...error.toDetails(),
+			...operation.errorContext?.(this, itemIndex, value),
+		};
+		const item: INodeExecutionData = {
+			json: { error: error.message, details },
+			pairedItem: { item: itemIndex },
+		};
+		if (withItemError) {
+			Object.defineProperty(item, 'error', {
+				value: toNodeError(node, error, itemIndex),
+				enumerable: false,
+			});
+		}
+		return item;
+	};
+	const success = (json: IDataObject, itemIndex: number): INodeExecutionData => ({
+		json,
+		pairedItem: { item: itemIndex },
+	});
+
+	const preview = options.validateOnly === true ? operation.preview : undefined;
+	if (preview) {
+		return [
+			prepared.map((p, itemIndex) =>
+				p.ok ? success(preview(p.value), itemIndex) : errorItem(p.error, itemIndex),
+			),
+		];
+	}
+
+	let connection: GraphConnection | undefined;
+	let connectionError: ItemError | undefined;
+	if (prepared.some((p) => p.ok)) {
+		try {
+			connection = await getGraphConnection.call(this, readConnectionSettings(options));
+		} catch (error) {
+			connectionError = asItemError(error);
+			if (!continueOnFail) throw toNodeError(node, connectionError, 0);
+		}
+	}
+
+	const concurrency = typeof options.requestsInFlight === 'number' ? options.requestsInFlight : 1;
+	const outputs = await mapWithConcurrency(
+		prepared,
+		concurrency,
+		async (p, itemIndex): Promise<INodeExecutionData[]> => {
+			if (!p.ok) return [errorItem(p.error, itemIndex)];
+			if (!connection) return [errorItem(connectionError as ItemError, itemIndex, p.value)];
+			try {
+				const result = await operation.run(this, connection, p.value);
+				return (Array.isArray(result) ? result : [result]).map((json) => success(json, itemIndex));
+			} catch (caught) {
+				const error = asItemError(caught);
+				if (!continueOnFail) throw toNodeError(node, error, itemIndex);
+				return [errorItem(error, itemIndex, p.value)];
+			}
+		},
+	);
+	return [outputs.flat()];
 }

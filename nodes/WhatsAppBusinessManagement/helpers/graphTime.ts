@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 const DAY_MS = 86_400_000;
 
 /**
@@ -18,4 +20,9 @@ export function parseGraphTime(value: unknown): number | null {
 export function expiresInDays(expiry: unknown, now = Date.now()): number | null {
 	const at = parseGraphTime(expiry);
 	return at === null ? null : Math.floor((at - now) / DAY_MS);
+}
+
+/** A number as Meta describes it, with `expires_in_days` computed from its expiry time. */
+export function withExpiry(number: IDataObject): IDataObject {
+	return { ...number, expires_in_days: expiresInDays(number.verification_expiry_time) };
 }

@@ -7,7 +7,7 @@ import {
 } from 'libphonenumber-js/max';
 import type { CountryCode, NumberType } from 'libphonenumber-js/max';
 
-import { quoteInput } from './quoteInput';
+import { quoteInput } from './userInput';
 
 export type PhoneNumberProblem =
 	| 'empty'
@@ -26,6 +26,8 @@ export interface NormalizedPhoneNumber {
 	e164: string;
 	country: string | null;
 	callingCode: string;
+	/** The digits after the country calling code, e.g. 6315551000. */
+	nationalNumber: string;
 	type: NumberType | null;
 }
 
@@ -52,7 +54,7 @@ function reject(problem: PhoneNumberProblem, message: string): RejectedPhoneNumb
 }
 
 /** Turns a cell value (string, or a number a spreadsheet produced) into text, or explains why not. */
-export function phoneNumberInputToText(value: unknown): string | RejectedPhoneNumber {
+function phoneNumberInputToText(value: unknown): string | RejectedPhoneNumber {
 	if (value === undefined || value === null) {
 		return reject('empty', 'Phone number is empty. Map the column that holds the number.');
 	}
@@ -225,6 +227,7 @@ function parseCandidate(input: string, text: string, country?: CountryCode): Pho
 		e164: parsed.number,
 		country: parsed.country ?? null,
 		callingCode: parsed.countryCallingCode,
+		nationalNumber: parsed.nationalNumber,
 		type: parsed.getType() ?? null,
 	};
 }

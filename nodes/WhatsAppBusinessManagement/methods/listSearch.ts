@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { getGraphConnection, graphApiRequest } from '../transport';
+import { edges, getGraphConnection, graphApiRequestPage } from '../transport';
 
 /**
  * "From list" for the Pre-Verified Number field: the numbers of the business in the Business ID
@@ -20,18 +20,18 @@ export async function searchPreVerifiedNumbers(
 		);
 	}
 	const connection = await getGraphConnection.call(this, { retry: { maxAttempts: 2 } });
-	const { body } = await graphApiRequest.call(this, connection, {
-		method: 'GET',
-		path: [businessId, 'preverified_numbers'],
-		qs: {
-			fields: 'id,phone_number,code_verification_status',
-			limit: 100,
-			...(paginationToken ? { after: paginationToken } : {}),
+	const page = await graphApiRequestPage.call(
+		this,
+		connection,
+		{
+			method: 'GET',
+			path: edges.preVerifiedNumbers(businessId),
+			qs: { fields: 'id,phone_number,code_verification_status', limit: 100 },
 		},
-	});
+		paginationToken,
+	);
 	const wanted = (filter ?? '').replace(/\D/g, '');
-	const data = Array.isArray(body.data) ? (body.data as IDataObject[]) : [];
-	const results = data
+	const results = page.data
 		.filter(
 			(n) =>
 				!wanted ||
@@ -43,8 +43,5 @@ export async function searchPreVerifiedNumbers(
 			name: `${String(n.phone_number ?? n.id)} (${String(n.code_verification_status ?? 'unknown status')})`,
 			value: String(n.id),
 		}));
-	const paging = (body.paging ?? {}) as { next?: unknown; cursors?: { after?: unknown } };
-	const next =
-		paging.next && typeof paging.cursors?.after === 'string' ? paging.cursors.after : undefined;
-	return { results, paginationToken: next };
+	return { results, paginationToken: page.after };
 }

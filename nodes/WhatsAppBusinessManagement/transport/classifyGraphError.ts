@@ -1,4 +1,5 @@
-import type { ErrorCategory, GraphErrorFields } from './GraphApiError';
+import type { ErrorCategory } from '../helpers/errors';
+import type { GraphErrorFields } from './GraphApiError';
 
 // Graph error codes, from Meta's error reference and Business SDKs (see README, "Errors").
 const RATE_LIMIT_CODES = new Set([4, 17, 32, 341, 613, 80007, 80008]);

@@ -17,15 +17,11 @@ export class Pacer {
 
 	private singleFile: Promise<void> = Promise.resolve();
 
-	/** Requests that waited because of a pause or the single-file rule. */
-	waits = 0;
-
 	/** Waits until a request may go; call the returned function when its answer has arrived. */
 	async acquire(): Promise<() => void> {
 		for (;;) {
 			const pause = this.pausedUntil - Date.now();
 			if (pause > 0) {
-				this.waits++;
 				await sleep(pause);
 				continue;
 			}
@@ -34,7 +30,6 @@ export class Pacer {
 			const previous = this.singleFile;
 			let release = () => {};
 			this.singleFile = new Promise((resolve) => (release = resolve));
-			this.waits++;
 			await previous;
 			if (this.pausedUntil > Date.now()) {
 				release();

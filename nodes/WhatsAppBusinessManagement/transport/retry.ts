@@ -28,7 +28,7 @@ export interface RetryState {
 }
 
 /** A failure after which the request may have been processed: a retry may find it done. */
-export function isAmbiguous(error: GraphApiError): boolean {
+function isAmbiguous(error: GraphApiError): boolean {
 	return (
 		error.category === 'network' || error.category === 'server' || error.category === 'transient'
 	);
@@ -59,20 +59,23 @@ export async function withRetries<T>(
 ): Promise<T> {
 	for (;;) {
 		state.attempts++;
-		try {
-			return await attempt();
-		} catch (caught) {
-			const error = GraphApiError.from(caught);
-			if (!error.retryable || state.attempts >= policy.maxAttempts) {
-				throw error.afterAttempts(state.attempts);
-			}
-			const delay = retryDelayMs(policy, state.attempts, error);
-			if (state.waitedMs + delay > policy.maxTotalWaitMs) {
-				throw error.afterAttempts(state.attempts, delay);
-			}
-			if (isAmbiguous(error)) state.ambiguous = true;
-			state.waitedMs += delay;
-			if (delay > 0) await sleep(delay);
+		const outcome = await attempt().then(
+			(value) => ({ ok: true as const, value }),
+			(error: unknown) => ({ ok: false as const, error }),
+		);
+		if (outcome.ok) return outcome.value;
+		const error = outcome.error;
+		// Only Meta's answers (or their absence) are retried; anything else is passed on as it is.
+		if (!(error instanceof GraphApiError)) throw error;
+		if (!error.retryable || state.attempts >= policy.maxAttempts) {
+			throw error.afterAttempts(state.attempts);
 		}
+		const delay = retryDelayMs(policy, state.attempts, error);
+		if (state.waitedMs + delay > policy.maxTotalWaitMs) {
+			throw error.afterAttempts(state.attempts, delay);
+		}
+		if (isAmbiguous(error)) state.ambiguous = true;
+		state.waitedMs += delay;
+		if (delay > 0) await sleep(delay);
 	}
 }

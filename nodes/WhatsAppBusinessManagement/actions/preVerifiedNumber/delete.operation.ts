@@ -1,27 +1,24 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { executePerItem, prepareWith } from '../../helpers/executePerItem';
-import { graphApiRequest } from '../../transport';
-import { optionsField, readPreVerifiedNumberId, singleNumberFields } from './fields';
+import { edges, graphApiRequest } from '../../transport';
+import { optionsCollection, preVerifiedNumberFields } from '../common.descriptions';
+import type { Operation } from '../node.type';
+import { readPreVerifiedNumberId } from '../parameters';
 
-export const description: INodeProperties[] = [
-	...singleNumberFields('delete'),
-	optionsField(['delete']),
-];
+export const description = updateDisplayOptions(
+	{ show: { resource: ['preVerifiedNumber'], operation: ['delete'] } },
+	[...preVerifiedNumberFields, optionsCollection()],
+);
 
 /** Removes a pre-verified number from the pool. Meta cannot undo this. */
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await executePerItem.call(this, items, {
-		prepare: (itemIndex) => prepareWith(() => readPreVerifiedNumberId.call(this, itemIndex)),
-		run: async (connection, id: string) => {
-			const { body } = await graphApiRequest.call(this, connection, {
-				method: 'DELETE',
-				path: [id],
-			});
-			return { id, deleted: body.success === true, success: body.success === true };
-		},
-	});
-}
+export const deleteNumber: Operation<string> = {
+	description,
+	prepare: readPreVerifiedNumberId,
+	async run(context, connection, id) {
+		const body = await graphApiRequest.call(context, connection, {
+			method: 'DELETE',
+			path: edges.node(id),
+		});
+		return { id, deleted: body.success === true, success: body.success === true };
+	},
+};

@@ -1,31 +1,26 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { executePerItem, prepareWith } from '../../helpers/executePerItem';
-import { graphApiRequest } from '../../transport';
-import {
-	NUMBER_FIELDS,
-	optionsField,
-	readPreVerifiedNumberId,
-	singleNumberFields,
-	withExpiry,
-} from './fields';
+import { withExpiry } from '../../helpers/graphTime';
+import { edges, graphApiRequest } from '../../transport';
+import { optionsCollection, preVerifiedNumberFields } from '../common.descriptions';
+import type { Operation } from '../node.type';
+import { readPreVerifiedNumberId } from '../parameters';
 
-export const description: INodeProperties[] = [...singleNumberFields('get'), optionsField(['get'])];
+export const description = updateDisplayOptions(
+	{ show: { resource: ['preVerifiedNumber'], operation: ['get'] } },
+	[...preVerifiedNumberFields, optionsCollection()],
+);
 
 /** Reads a pre-verified number: status, verification and expiry times, owner, days to expiry. */
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await executePerItem.call(this, items, {
-		prepare: (itemIndex) => prepareWith(() => readPreVerifiedNumberId.call(this, itemIndex)),
-		run: async (connection, id: string) => {
-			const { body } = await graphApiRequest.call(this, connection, {
-				method: 'GET',
-				path: [id],
-				qs: { fields: NUMBER_FIELDS },
-			});
-			return withExpiry(body);
-		},
-	});
-}
+export const get: Operation<string> = {
+	description,
+	prepare: readPreVerifiedNumberId,
+	async run(context, connection, id) {
+		const body = await graphApiRequest.call(context, connection, {
+			method: 'GET',
+			path: edges.node(id),
+			qs: { fields: edges.PRE_VERIFIED_NUMBER_FIELDS },
+		});
+		return withExpiry(body);
+	},
+};

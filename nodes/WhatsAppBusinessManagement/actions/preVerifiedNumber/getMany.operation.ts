@@ -1,37 +1,25 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { executePerItem, prepareWith } from '../../helpers/executePerItem';
-import { validationError } from '../../helpers/itemResults';
+import { InputError } from '../../helpers/errors';
+import { withExpiry } from '../../helpers/graphTime';
 import { normalizePhoneNumber } from '../../helpers/normalizePhoneNumber';
-import { readBusinessId } from '../../helpers/readBusinessId';
-import { graphApiRequest } from '../../transport';
-import type { GraphConnection } from '../../transport';
-import { readOptions } from '../common';
-import {
-	businessIdField,
-	defaultCountryField,
-	NUMBER_FIELDS,
-	optionsField,
-	withExpiry,
-} from './fields';
+import { edges, graphApiRequestAllItems, MAX_PAGE_SIZE } from '../../transport';
+import { businessIdField, defaultCountryField, optionsCollection } from '../common.descriptions';
+import type { Operation } from '../node.type';
+import { readBusinessId } from '../parameters';
 
-const show = { show: { resource: ['preVerifiedNumber'], operation: ['getMany'] } };
-const MAX_PAGE = 100;
-
-export const description: INodeProperties[] = [
-	businessIdField(['getMany'], true),
+const properties: INodeProperties[] = [
+	businessIdField(
+		true,
+		'ID of the business portfolio that owns the pre-verified numbers (digits only)',
+	),
 	{
 		displayName: 'Return All',
 		name: 'returnAll',
 		type: 'boolean',
 		default: false,
 		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: show,
 	},
 	{
 		displayName: 'Limit',
@@ -40,7 +28,7 @@ export const description: INodeProperties[] = [
 		typeOptions: { minValue: 1 },
 		default: 50,
 		description: 'Max number of results to return',
-		displayOptions: { show: { ...show.show, returnAll: [false] } },
+		displayOptions: { show: { returnAll: [false] } },
 	},
 	{
 		displayName: 'Filters',
@@ -48,7 +36,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add filter',
 		default: {},
-		displayOptions: show,
 		options: [
 			defaultCountryField(
 				'Country of a Phone Number filter written without a country code. Choose from the list, or specify an ISO 3166-1 alpha-2 code using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
@@ -74,91 +61,70 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	optionsField(
-		['getMany'],
-		[
-			{
-				displayName: 'Page Size',
-				name: 'pageSize',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_PAGE },
-				default: MAX_PAGE,
-				description: 'Numbers asked of Meta per request (at most 100)',
-			},
-		],
-	),
+	optionsCollection([
+		{
+			displayName: 'Page Size',
+			name: 'pageSize',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE },
+			default: MAX_PAGE_SIZE,
+			description: 'Numbers asked of Meta per request (at most 100)',
+		},
+	]),
 ];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['preVerifiedNumber'], operation: ['getMany'] } },
+	properties,
+);
 
 interface ListRequest {
 	businessId: string;
-	returnAll: boolean;
 	limit: number;
 	pageSize: number;
 	filters: IDataObject;
 }
 
-function readListRequest(this: IExecuteFunctions, itemIndex: number): ListRequest {
-	const businessId = readBusinessId.call(this, itemIndex);
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Infinity : Number(this.getNodeParameter('limit', itemIndex, 50));
-	if (!returnAll && (!Number.isInteger(limit) || limit < 1)) {
-		throw validationError('Limit must be a whole number of at least 1.');
-	}
-	const options = readOptions.call(this, itemIndex);
-	const pageSize = Math.min(
-		MAX_PAGE,
-		Math.max(1, Math.floor(Number(options.pageSize ?? MAX_PAGE))),
-	);
-	const given = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const filters: IDataObject = {};
-	if (typeof given.verificationStatus === 'string' && given.verificationStatus) {
-		filters.code_verification_status = given.verificationStatus;
-	}
-	if (given.phoneNumber !== undefined && given.phoneNumber !== '') {
-		const country = typeof given.defaultCountry === 'string' ? given.defaultCountry : undefined;
-		const result = normalizePhoneNumber(given.phoneNumber, country);
-		if (!result.ok) throw validationError(`Phone Number filter: ${result.message}`);
-		filters.phone_number = result.e164;
-	}
-	return { businessId, returnAll, limit, pageSize, filters };
-}
-
-/** Follows Meta's cursors until the limit, or the last page with Return All. */
-async function listNumbers(
-	this: IExecuteFunctions,
-	connection: GraphConnection,
-	request: ListRequest,
-): Promise<IDataObject[]> {
-	const found: IDataObject[] = [];
-	let after: string | undefined;
-	for (;;) {
-		const wanted = Math.min(request.pageSize, request.limit - found.length);
-		const { body } = await graphApiRequest.call(this, connection, {
-			method: 'GET',
-			path: [request.businessId, 'preverified_numbers'],
-			qs: { fields: NUMBER_FIELDS, limit: wanted, ...request.filters, ...(after ? { after } : {}) },
-		});
-		const data = Array.isArray(body.data) ? (body.data as IDataObject[]) : [];
-		found.push(...data.map(withExpiry));
-		if (found.length >= request.limit) return found.slice(0, request.limit);
-		const paging = (body.paging ?? {}) as { next?: unknown; cursors?: { after?: unknown } };
-		const cursor = paging.cursors?.after;
-		// The last page has no `next`; a repeated cursor would loop forever.
-		if (!paging.next || typeof cursor !== 'string' || cursor === after || data.length === 0) {
-			return found;
-		}
-		after = cursor;
-	}
-}
-
 /** Lists the business's pre-verified numbers, one output item each. */
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await executePerItem.call(this, items, {
-		prepare: (itemIndex) => prepareWith(() => readListRequest.call(this, itemIndex)),
-		run: async (connection, request: ListRequest) =>
-			await listNumbers.call(this, connection, request),
-	});
-}
+export const getMany: Operation<ListRequest> = {
+	description,
+
+	prepare(context, itemIndex, options) {
+		const businessId = readBusinessId(context, itemIndex);
+		const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
+		const limit = returnAll ? Infinity : Number(context.getNodeParameter('limit', itemIndex, 50));
+		if (!returnAll && (!Number.isInteger(limit) || limit < 1)) {
+			throw new InputError('Limit must be a whole number of at least 1.');
+		}
+		const pageSize = Math.min(
+			MAX_PAGE_SIZE,
+			Math.max(1, Math.floor(Number(options.pageSize ?? MAX_PAGE_SIZE))),
+		);
+		const given = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+		const filters: IDataObject = {};
+		if (typeof given.verificationStatus === 'string' && given.verificationStatus) {
+			filters.code_verification_status = given.verificationStatus;
+		}
+		if (given.phoneNumber !== undefined && given.phoneNumber !== '') {
+			const country = typeof given.defaultCountry === 'string' ? given.defaultCountry : undefined;
+			const result = normalizePhoneNumber(given.phoneNumber, country);
+			if (!result.ok) throw new InputError(`Phone Number filter: ${result.message}`);
+			filters.phone_number = result.e164;
+		}
+		return { businessId, limit, pageSize, filters };
+	},
+
+	async run(context, connection, request) {
+		const numbers = await graphApiRequestAllItems.call(
+			context,
+			connection,
+			{
+				method: 'GET',
+				path: edges.preVerifiedNumbers(request.businessId),
+				qs: { fields: edges.PRE_VERIFIED_NUMBER_FIELDS, ...request.filters },
+			},
+			{ limit: request.limit, pageSize: request.pageSize },
+		);
+		return numbers.map(withExpiry);
+	},
+};

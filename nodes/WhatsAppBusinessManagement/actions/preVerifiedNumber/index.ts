@@ -1,13 +1,21 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import * as add from './add.operation';
-import * as deleteNumber from './delete.operation';
-import * as get from './get.operation';
-import * as getMany from './getMany.operation';
-import * as requestCode from './requestCode.operation';
-import * as verifyCode from './verifyCode.operation';
+import type { OperationMap } from '../node.type';
+import { add } from './add.operation';
+import { deleteNumber } from './delete.operation';
+import { get } from './get.operation';
+import { getMany } from './getMany.operation';
+import { requestCode } from './requestCode.operation';
+import { verifyCode } from './verifyCode.operation';
 
-export { add, deleteNumber, get, getMany, requestCode, verifyCode };
+export const operations: OperationMap['preVerifiedNumber'] = {
+	add,
+	delete: deleteNumber,
+	get,
+	getMany,
+	requestCode,
+	verifyCode,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -56,10 +64,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'add',
 	},
-	...add.description,
-	...get.description,
-	...getMany.description,
-	...requestCode.description,
-	...verifyCode.description,
-	...deleteNumber.description,
+	...Object.values(operations).flatMap((operation) => operation.description),
 ];

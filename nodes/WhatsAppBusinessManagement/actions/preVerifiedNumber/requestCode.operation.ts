@@ -1,17 +1,18 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { executePerItem, prepareWith } from '../../helpers/executePerItem';
-import { validationError } from '../../helpers/itemResults';
-import { quoteInput } from '../../helpers/quoteInput';
-import { graphApiRequest } from '../../transport';
-import { optionsField, readPreVerifiedNumberId, singleNumberFields } from './fields';
+import { InputError } from '../../helpers/errors';
+import { quoteInput } from '../../helpers/userInput';
+import { edges, graphApiRequest } from '../../transport';
+import { optionsCollection, preVerifiedNumberFields } from '../common.descriptions';
+import type { Operation } from '../node.type';
+import { readPreVerifiedNumberId } from '../parameters';
 
-const show = { show: { resource: ['preVerifiedNumber'], operation: ['requestCode'] } };
 // Meta's contract: a five-character locale such as en_US.
 const LANGUAGE = /^[a-z]{2}_[A-Z]{2}$/;
 
-export const description: INodeProperties[] = [
-	...singleNumberFields('requestCode'),
+const properties: INodeProperties[] = [
+	...preVerifiedNumberFields,
 	{
 		displayName: 'Code Method',
 		name: 'codeMethod',
@@ -22,7 +23,6 @@ export const description: INodeProperties[] = [
 		],
 		default: 'SMS',
 		description: 'How Meta sends the verification code to the number',
-		displayOptions: show,
 	},
 	{
 		displayName: 'Language',
@@ -31,10 +31,14 @@ export const description: INodeProperties[] = [
 		default: 'en_US',
 		placeholder: 'en_US',
 		description: 'Locale of the message, like en_US or es_ES',
-		displayOptions: show,
 	},
-	optionsField(['requestCode']),
+	optionsCollection(),
 ];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['preVerifiedNumber'], operation: ['requestCode'] } },
+	properties,
+);
 
 interface CodeRequest {
 	id: string;
@@ -43,41 +47,36 @@ interface CodeRequest {
 }
 
 /** Asks Meta to send a verification code to the number by SMS or voice call. */
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await executePerItem.call(this, items, {
-		prepare: (itemIndex) =>
-			prepareWith((): CodeRequest => {
-				const id = readPreVerifiedNumberId.call(this, itemIndex);
-				const codeMethod = String(this.getNodeParameter('codeMethod', itemIndex, 'SMS'));
-				if (codeMethod !== 'SMS' && codeMethod !== 'VOICE') {
-					throw validationError(
-						`Code Method ${quoteInput(codeMethod)} is not valid: use SMS or VOICE.`,
-					);
-				}
-				const language =
-					String(this.getNodeParameter('language', itemIndex, 'en_US')).trim() || 'en_US';
-				if (!LANGUAGE.test(language)) {
-					throw validationError(
-						`Language ${quoteInput(language)} is not valid: use a locale like en_US or pt_BR.`,
-					);
-				}
-				return { id, codeMethod, language };
-			}),
-		run: async (connection, request: CodeRequest) => {
-			const { body } = await graphApiRequest.call(this, connection, {
-				method: 'POST',
-				path: [request.id, 'request_code'],
-				body: { code_method: request.codeMethod, language: request.language },
-			});
-			return {
-				id: request.id,
-				success: body.success === true,
-				code_method: request.codeMethod,
-				language: request.language,
-			};
-		},
-	});
-}
+export const requestCode: Operation<CodeRequest> = {
+	description,
+
+	prepare(context, itemIndex) {
+		const id = readPreVerifiedNumberId(context, itemIndex);
+		const codeMethod = String(context.getNodeParameter('codeMethod', itemIndex, 'SMS'));
+		if (codeMethod !== 'SMS' && codeMethod !== 'VOICE') {
+			throw new InputError(`Code Method ${quoteInput(codeMethod)} is not valid: use SMS or VOICE.`);
+		}
+		const language =
+			String(context.getNodeParameter('language', itemIndex, 'en_US')).trim() || 'en_US';
+		if (!LANGUAGE.test(language)) {
+			throw new InputError(
+				`Language ${quoteInput(language)} is not valid: use a locale like en_US or pt_BR.`,
+			);
+		}
+		return { id, codeMethod, language };
+	},
+
+	async run(context, connection, request) {
+		const body = await graphApiRequest.call(context, connection, {
+			method: 'POST',
+			path: edges.requestCode(request.id),
+			body: { code_method: request.codeMethod, language: request.language },
+		});
+		return {
+			id: request.id,
+			success: body.success === true,
+			code_method: request.codeMethod,
+			language: request.language,
+		};
+	},
+};

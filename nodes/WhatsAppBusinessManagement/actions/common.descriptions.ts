@@ -1,0 +1,134 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { COUNTRY_OPTIONS } from '../helpers/countries';
+
+/**
+ * Retry and timeout options every operation offers, in its "Options" collection. The defaults
+ * are literals for n8n's lint; test/unit/options.test.ts keeps them equal to the transport's.
+ */
+export const requestOptions: INodeProperties[] = [
+	{
+		displayName: 'Max Attempts',
+		name: 'maxAttempts',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 10 },
+		default: 5,
+		description:
+			"Attempts per request when Meta reports a temporary failure or throttling (1 = no retries). Leave n8n's own Retry On Fail off: it would repeat the whole node on top of this.",
+	},
+	{
+		displayName: 'Max Total Wait (Seconds)',
+		name: 'maxTotalWaitSeconds',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 300,
+		description:
+			'Longest time to wait between the attempts of one request, in all. If Meta asks for a longer pause, the item fails instead.',
+	},
+	{
+		displayName: 'Initial Retry Delay (Ms)',
+		name: 'initialRetryDelayMs',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 1000,
+		description:
+			"Upper bound of the first random wait before a retry, doubled each retry (exponential backoff with jitter). Meta's own wait hints take precedence.",
+	},
+	{
+		displayName: 'Timeout (Ms)',
+		name: 'timeoutMs',
+		type: 'number',
+		typeOptions: { minValue: 100 },
+		default: 30000,
+		description: 'How long to wait for Meta to answer one request',
+	},
+];
+
+/** The "Options" collection: the operation's own options and the request options, sorted. */
+export function optionsCollection(extra: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [...extra, ...requestOptions].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
+	};
+}
+
+export function businessIdField(required: boolean, description: string): INodeProperties {
+	return {
+		displayName: 'Business ID',
+		name: 'businessId',
+		type: 'string',
+		required,
+		default: '',
+		placeholder: '1234567890123456',
+		description,
+	};
+}
+
+/** ISO 3166-1 alpha-2 countries with English names, for numbers without a country code. */
+export function defaultCountryField(description: string): INodeProperties {
+	return {
+		displayName: 'Default Country',
+		name: 'defaultCountry',
+		type: 'options',
+		default: '',
+		options: [{ name: 'None (Numbers Include Country Code)', value: '' }, ...COUNTRY_OPTIONS],
+		description,
+	};
+}
+
+/** A resource locator for an ID: From List (a list search method) or By ID (digits). */
+export function idLocatorField(field: {
+	displayName: string;
+	name: string;
+	description: string;
+	searchListMethod: string;
+}): INodeProperties {
+	return {
+		displayName: field.displayName,
+		name: field.name,
+		type: 'resourceLocator',
+		required: true,
+		default: { mode: 'list', value: '' },
+		description: field.description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: field.searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: '1234567890123456',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^[0-9]+$', errorMessage: 'Use the digits of the ID only' },
+					},
+				],
+			},
+		],
+	};
+}
+
+/** The fields of an operation on one pre-verified number: the business for "From List", then the number. */
+export const preVerifiedNumberFields: INodeProperties[] = [
+	businessIdField(
+		false,
+		'Business portfolio whose numbers "From List" shows (digits only). Not needed with "By ID".',
+	),
+	idLocatorField({
+		displayName: 'Pre-Verified Number',
+		name: 'preVerifiedNumberId',
+		description: 'The pre-verified phone number to act on',
+		searchListMethod: 'searchPreVerifiedNumbers',
+	}),
+];

@@ -1,0 +1,35 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { GraphConnection } from '../transport';
+
+/**
+ * One operation: its fields, how one item's parameters are read, and one item's calls to Meta.
+ * The router does the rest (the item loop, concurrency, error items, continue on fail).
+ */
+export interface Operation<Prepared = unknown> {
+	description: INodeProperties[];
+	/**
+	 * Reads and checks one item's parameters, throwing an InputError that says what to fix.
+	 * Runs for every item before the first request. `options` is the node's Options collection.
+	 */
+	prepare(context: IExecuteFunctions, itemIndex: number, options: IDataObject): Prepared;
+	/** One item's calls to Meta; a list gives one output item per entry. */
+	run(
+		context: IExecuteFunctions,
+		connection: GraphConnection,
+		prepared: Prepared,
+	): Promise<IDataObject | IDataObject[]>;
+	/** With the Validate Only option: the item's output without calling Meta. */
+	preview?(prepared: Prepared): IDataObject;
+	/** What an error item tells about its input beyond the error, e.g. the phone number. */
+	errorContext?(context: IExecuteFunctions, itemIndex: number, prepared?: Prepared): IDataObject;
+}
+
+/** Every resource and its operations, as the node's Resource and Operation fields name them. */
+export interface WhatsAppBusinessManagementMap {
+	preVerifiedNumber: 'add' | 'delete' | 'get' | 'getMany' | 'requestCode' | 'verifyCode';
+}
+
+export type OperationMap = {
+	[R in keyof WhatsAppBusinessManagementMap]: Record<WhatsAppBusinessManagementMap[R], Operation>;
+};

@@ -1,0 +1,318 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+} from 'n8n-workflow';
+
+import { InputError } from '../helpers/errors';
+import { quoteInput } from '../helpers/userInput';
+import { PACKAGE_NAME, PACKAGE_VERSION } from '../version';
+import { classifyGraphError, classifyHttpStatus, hintFor } from './classifyGraphError';
+import { GraphApiError } from './GraphApiError';
+import type { GraphErrorFields } from './GraphApiError';
+import { Pacer } from './pacer';
+import { DEFAULT_RETRY_POLICY, withRetries } from './retry';
+import { readUsage } from './usageHeaders';
+import type { RetryPolicy, RetryState } from './retry';
+
+export const CREDENTIAL_TYPE = 'whatsAppBusinessManagementApi';
+export const USER_AGENT = `${PACKAGE_NAME}/${PACKAGE_VERSION}`;
+export const DEFAULT_TIMEOUT_MS = 30_000;
+const API_VERSION = /^v\d+\.\d+$/;
+// Path segments are IDs or edge names; nothing that could climb or add a query.
+const PATH_SEGMENT = /^[A-Za-z0-9_]+$/;
+const NETWORK_CODE =
+	/^(ECONN|ETIMEDOUT$|ESOCKETTIMEDOUT$|EPIPE$|ENOTFOUND$|EAI_AGAIN$|EHOSTUNREACH$|ENETUNREACH$|ERR_SOCKET_|UND_ERR_)/;
+
+export type Context = IExecuteFunctions | ILoadOptionsFunctions;
+
+/** The credential's connection settings, checked once per execution before any URL is built. */
+export interface GraphConnection {
+	baseUrl: string;
+	apiVersion: string;
+	/** Only to scrub it from anything that leaves the node; never put in a URL or an output. */
+	secret: string;
+	retry: RetryPolicy;
+	timeoutMs: number;
+	/** Shared by every request of one node run; see pacer.ts. */
+	pacer: Pacer;
+}
+
+export interface ConnectionSettings {
+	retry?: Partial<RetryPolicy>;
+	timeoutMs?: number;
+}
+
+export interface GraphRequest {
+	method: IHttpRequestMethods;
+	/** Path segments after the version, e.g. ['1234', 'add_phone_numbers']. */
+	path: string[];
+	body?: IDataObject;
+	qs?: IDataObject;
+}
+
+export function validateApiVersion(apiVersion: unknown): string {
+	const version = typeof apiVersion === 'string' ? apiVersion.trim() : '';
+	if (!API_VERSION.test(version)) {
+		throw new InputError(
+			`API Version ${quoteInput(String(apiVersion))} in the credential is not valid. Use the form v23.0.`,
+		);
+	}
+	return version;
+}
+
+function isLoopback(hostname: string): boolean {
+	return (
+		hostname === 'localhost' ||
+		hostname === '[::1]' ||
+		/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
+	);
+}
+
+export function validateBaseUrl(baseUrl: unknown): string {
+	const text = typeof baseUrl === 'string' ? baseUrl.trim() : '';
+	let url: URL | undefined;
+	try {
+		url = new URL(text);
+	} catch {
+		url = undefined;
+	}
+	if (
+		!url ||
+		(url.protocol !== 'https:' && url.protocol !== 'http:') ||
+		url.username ||
+		url.password ||
+		url.search ||
+		url.hash
+	) {
+		throw new InputError(
+			`Base URL ${quoteInput(text)} in the credential is not valid. Use https://graph.facebook.com or your proxy's http(s) address, without query or login.`,
+		);
+	}
+	// The token travels in a header: in clear text only to this machine (the simulator, a proxy).
+	if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+		throw new InputError(
+			`Base URL ${quoteInput(text)} in the credential sends the Access Token unencrypted. Use https:// (http:// is allowed only for localhost, 127.x.x.x or [::1]).`,
+		);
+	}
+	return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
+export async function getGraphConnection(
+	this: Context,
+	settings: ConnectionSettings = {},
+): Promise<GraphConnection> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const secret = typeof credentials.accessToken === 'string' ? credentials.accessToken : '';
+	if (secret.trim() === '') {
+		throw new InputError(
+			"The credential's Access Token is empty. Paste a system user access token.",
+			'auth',
+		);
+	}
+	// A header with a line break would be rejected by Node, or worse, split the request.
+	if (/[\r\n\0]/.test(secret)) {
+		throw new InputError(
+			"The credential's Access Token contains a line break. Paste the token again as one line.",
+			'auth',
+		);
+	}
+	return {
+		baseUrl: validateBaseUrl(credentials.baseUrl ?? 'https://graph.facebook.com'),
+		apiVersion: validateApiVersion(credentials.apiVersion ?? 'v23.0'),
+		secret,
+		retry: { ...DEFAULT_RETRY_POLICY, ...settings.retry },
+		timeoutMs: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+		pacer: new Pacer(),
+	};
+}
+
+export function buildGraphUrl(connection: GraphConnection, path: string[]): string {
+	for (const segment of path) {
+		if (!PATH_SEGMENT.test(segment)) {
+			throw new InputError(`Refusing to call Meta with the path segment ${quoteInput(segment)}.`);
+		}
+	}
+	return [connection.baseUrl, connection.apiVersion, ...path].join('/');
+}
+
+/** Removes the secret from any text that might leave the node. */
+export function redact(text: string, secret: string): string {
+	if (!secret || secret.length < 4) return text;
+	return text.split(secret).join('[redacted]');
+}
+
+/** How long Meta asked us to wait, in ms: `Retry-After`, or the regain time in its usage header. */
+export function readRetryAfterMs(headers: Record<string, unknown>): number | null {
+	return readUsage(headers).waitMs;
+}
+
+function parseBody(body: unknown): { value: unknown; problem?: string } {
+	if (body === undefined || body === null || body === '')
+		return { value: {}, problem: 'an empty body' };
+	if (typeof body === 'string') {
+		const trimmed = body.trim();
+		if (trimmed.startsWith('<')) return { value: {}, problem: 'an HTML page instead of JSON' };
+		try {
+			return { value: JSON.parse(trimmed) };
+		} catch {
+			return { value: {}, problem: 'a body that is not valid JSON' };
+		}
+	}
+	return { value: body };
+}
+
+function toGraphFields(value: unknown, secret: string): GraphErrorFields | undefined {
+	if (typeof value !== 'object' || value === null) return undefined;
+	const error = (value as IDataObject).error;
+	if (typeof error !== 'object' || error === null || Array.isArray(error)) return undefined;
+	const e = error as IDataObject;
+	const text = (v: unknown) =>
+		typeof v === 'string' ? redact(v.slice(0, 1000), secret) : undefined;
+	const int = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) ? v : undefined);
+	return {
+		message: text(e.message),
+		type: text(e.type),
+		code: int(e.code),
+		error_subcode: int(e.error_subcode),
+		fbtrace_id: text(e.fbtrace_id),
+		is_transient: typeof e.is_transient === 'boolean' ? e.is_transient : undefined,
+		error_user_title: text(e.error_user_title),
+		error_user_msg: text(e.error_user_msg),
+	};
+}
+
+/** Turns a non-2xx answer (or a 2xx answer we cannot read) into a classified GraphApiError. */
+export function errorFromResponse(
+	statusCode: number,
+	rawBody: unknown,
+	headers: Record<string, unknown>,
+	secret: string,
+): GraphApiError {
+	const { value, problem } = parseBody(rawBody);
+	const graph = toGraphFields(value, secret);
+	const retryAfterMs = readRetryAfterMs(headers);
+	if (graph) {
+		const { category, retryable } = classifyGraphError(statusCode, graph);
+		const codeText = graph.code !== undefined ? ` (code ${graph.code})` : '';
+		const said = (graph.error_user_msg ?? graph.message ?? 'no message').replace(/[.\s]+$/, '');
+		return new GraphApiError({
+			message: `Meta answered HTTP ${statusCode}${codeText}: ${said}. ${hintFor(category)}`,
+			category,
+			retryable,
+			httpCode: statusCode,
+			graph,
+			retryAfterMs,
+		});
+	}
+	const { category, retryable } =
+		statusCode >= 200 && statusCode < 300
+			? classifyHttpStatus(500)
+			: classifyHttpStatus(statusCode);
+	return new GraphApiError({
+		message: `Meta answered HTTP ${statusCode} with ${problem ?? 'an unexpected body'}. ${hintFor(category)}`,
+		category,
+		retryable,
+		httpCode: statusCode,
+		retryAfterMs,
+	});
+}
+
+function findErrorCode(error: unknown): string | undefined {
+	let current: unknown = error;
+	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+		const code = (current as { code?: unknown }).code;
+		if (typeof code === 'string' && code.length > 0) return code;
+		current = (current as { cause?: unknown }).cause;
+	}
+	return undefined;
+}
+
+/** Turns a thrown request (no HTTP answer) into a classified GraphApiError without secrets. */
+export function errorFromException(error: unknown): GraphApiError {
+	if (error instanceof GraphApiError) return error;
+	const code = findErrorCode(error);
+	const timedOut =
+		code === 'ECONNABORTED' ||
+		code === 'ETIMEDOUT' ||
+		(code !== undefined && code.includes('TIMEOUT'));
+	if (code && (NETWORK_CODE.test(code) || timedOut)) {
+		const what = timedOut ? 'did not answer in time' : `could not be reached (${code})`;
+		return new GraphApiError({
+			message: `Meta ${what}. ${hintFor('network')}`,
+			category: 'network',
+			retryable: true,
+		});
+	}
+	// Unknown failures are reported by kind only: their text may quote request headers.
+	return new GraphApiError({
+		message: `The request to Meta failed before an answer arrived${code ? ` (${code})` : ''}. ${hintFor('network')}`,
+		category: 'network',
+		retryable: true,
+	});
+}
+
+/**
+ * The one place that talks to the Graph API: builds the URL from checked parts, sends the
+ * request through n8n's authenticated helper, retries what Meta says may be retried, and
+ * returns the parsed 2xx body or throws a classified GraphApiError. Pass `state` to learn how
+ * many attempts were made and whether an earlier one may have been processed.
+ */
+export async function graphApiRequest(
+	this: Context,
+	connection: GraphConnection,
+	request: GraphRequest,
+	state?: RetryState,
+): Promise<IDataObject> {
+	const url = buildGraphUrl(connection, request.path);
+	return await withRetries(
+		connection.retry,
+		async () => await sendOnce.call(this, connection, request, url),
+		state,
+	);
+}
+
+async function sendOnce(
+	this: Context,
+	connection: GraphConnection,
+	request: GraphRequest,
+	url: string,
+): Promise<IDataObject> {
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url,
+		headers: { 'User-Agent': USER_AGENT, Accept: 'application/json' },
+		json: true,
+		timeout: connection.timeoutMs,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	};
+	if (request.body !== undefined) options.body = request.body;
+	if (request.qs !== undefined) options.qs = request.qs;
+
+	let response: { statusCode: number; body: unknown; headers: Record<string, unknown> };
+	const release = await connection.pacer.acquire();
+	try {
+		response = await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			CREDENTIAL_TYPE,
+			options,
+		);
+	} catch (error) {
+		throw errorFromException(error);
+	} finally {
+		release();
+	}
+	const headers = response.headers ?? {};
+	connection.pacer.observe(headers);
+	if (response.statusCode < 200 || response.statusCode >= 300) {
+		throw errorFromResponse(response.statusCode, response.body, headers, connection.secret);
+	}
+	const { value, problem } = parseBody(response.body);
+	if (problem || typeof value !== 'object' || value === null || Array.isArray(value)) {
+		throw errorFromResponse(response.statusCode, response.body, headers, connection.secret);
+	}
+	return value as IDataObject;
+}

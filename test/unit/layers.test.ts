@@ -1,0 +1,68 @@
+// The node's floors, arrows only downward: node class → actions/ → transport/ → helpers/.
+// methods/ (the editor's list searches) sits beside actions/ and uses transport/.
+import { readdirSync, readFileSync } from 'fs';
+import { dirname, join, relative, resolve, sep } from 'path';
+
+const NODE_DIR = join(__dirname, '../../nodes/WhatsAppBusinessManagement');
+
+/** The folders each floor must not import from. */
+const FORBIDDEN: Record<string, string[]> = {
+	helpers: ['actions', 'transport', 'methods', 'trigger'],
+	transport: ['actions', 'methods', 'trigger'],
+	methods: ['actions', 'trigger'],
+	actions: ['methods', 'trigger'],
+};
+
+function sourceFiles(dir: string): string[] {
+	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+		const path = join(dir, entry.name);
+		if (entry.isDirectory()) return sourceFiles(path);
+		return entry.name.endsWith('.ts') ? [path] : [];
+	});
+}
+
+const FLOORS = ['actions', 'transport', 'helpers', 'methods', 'trigger'];
+
+/** The floor a path is in (a folder's index counts as the folder), or '' for the node's files. */
+function floorOf(path: string): string {
+	const first = relative(NODE_DIR, path).split(sep)[0];
+	return FLOORS.includes(first) ? first : '';
+}
+
+export function upwardImports(files: Array<{ path: string; text: string }>): string[] {
+	const found: string[] = [];
+	for (const { path, text } of files) {
+		const floor = floorOf(path);
+		for (const match of text.matchAll(/^\s*(?:import|export)[^'"]*from\s+['"](\.[^'"]+)['"]/gm)) {
+			const target = resolve(dirname(path), match[1]);
+			const targetFloor = floorOf(target);
+			const isNodeFile = /\.node$/.test(target);
+			if ((floor !== '' && isNodeFile) || (FORBIDDEN[floor] ?? []).includes(targetFloor)) {
+				found.push(`${relative(NODE_DIR, path)} imports ${match[1]}`);
+			}
+		}
+	}
+	return found;
+}
+
+test('no file in nodes/ imports a floor above its own', () => {
+	const files = sourceFiles(NODE_DIR).map((path) => ({ path, text: readFileSync(path, 'utf8') }));
+	expect(files.length).toBeGreaterThan(10);
+	expect(upwardImports(files)).toEqual([]);
+});
+
+test('the check catches an upward import', () => {
+	const fake = (path: string, text: string) => ({ path: join(NODE_DIR, path), text });
+	expect(
+		upwardImports([
+			fake('helpers/x.ts', "import { router } from '../actions/router';"),
+			fake('transport/y.ts', "import type { Operation } from '../actions/node.type';"),
+			fake('helpers/z.ts', "export { a } from '../transport';"),
+			fake('actions/ok.ts', "import { edges } from '../transport';"),
+		]),
+	).toEqual([
+		'helpers/x.ts imports ../actions/router',
+		'transport/y.ts imports ../actions/node.type',
+		'helpers/z.ts imports ../transport',
+	]);
+});
