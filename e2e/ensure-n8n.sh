@@ -7,15 +7,17 @@ set -euo pipefail
 # Run from an npm script, npm hands its settings down as npm_config_* (this repo's .npmrc sets
 # ignore-scripts): node@24 needs its install script, so say so explicitly below.
 N8N_VERSION="${N8N_VERSION:-2.41.1}"
-CACHE="${N8N_E2E_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-whatsapp-business-management/n8n-$N8N_VERSION}"
+# N8N_E2E_CACHE: the folder that holds Node 24 and one folder per n8n version.
+ROOT="${N8N_E2E_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-whatsapp-business-management}"
+CACHE="$ROOT/n8n-$N8N_VERSION"
 mkdir -p "$CACHE"
-cd "$CACHE"
-if [ ! -x node24/node_modules/node/bin/node ]; then
-	echo "installing node@24 into $CACHE/node24" >&2
-	rm -rf node24 && mkdir -p node24
-	(cd node24 && npm init -y >/dev/null && npm install --no-audit --no-fund --ignore-scripts=false node@24 >&2)
+if [ ! -x "$ROOT/node24/node_modules/node/bin/node" ]; then
+	echo "installing node@24 into $ROOT/node24" >&2
+	rm -rf "$ROOT/node24" && mkdir -p "$ROOT/node24"
+	(cd "$ROOT/node24" && npm init -y >/dev/null && npm install --no-audit --no-fund --ignore-scripts=false node@24 >&2)
 fi
-NODE24="$CACHE/node24/node_modules/node/bin/node"
+NODE24="$ROOT/node24/node_modules/node/bin/node"
+cd "$CACHE"
 "$NODE24" --version >/dev/null || { echo "node@24 did not install a working binary" >&2; exit 1; }
 if [ ! -f n8n/.installed ]; then
 	echo "installing n8n@$N8N_VERSION into $CACHE/n8n (a few minutes)" >&2
@@ -28,3 +30,4 @@ if [ ! -f n8n/.installed ]; then
 	touch n8n/.installed
 fi
 echo "$CACHE"
+echo "$NODE24"

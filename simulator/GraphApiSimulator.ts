@@ -1,5 +1,5 @@
 // A local Graph API for the pre-verified phone number family: Meta's contract
-// (shared/reference/meta-business-messaging-openapi-v23.0.yaml) for paths, parameter patterns,
+// (test/contract/meta-business-messaging-openapi-v23.0.yaml) for paths, parameter patterns,
 // bodies and error shapes; Meta's documented behaviour where the contract is thin. Loopback only.
 import { randomInt } from 'crypto';
 import { createServer } from 'http';

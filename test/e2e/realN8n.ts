@@ -20,20 +20,20 @@ export interface RealN8n {
 	execute(workflowId: string): Promise<Record<string, unknown>>;
 }
 
+/** The n8n version the e2e runs against: N8N_VERSION, 2.41.1 by default (1.123.81 tested too). */
+export const N8N_VERSION = process.env.N8N_VERSION ?? '2.41.1';
+
 export function ensureN8n(): { cache: string; node24: string; n8nBin: string } {
-	const cache = execFileSync('bash', [join(root, 'e2e/ensure-n8n.sh')], {
+	const [cache, node24] = execFileSync('bash', [join(root, 'e2e/ensure-n8n.sh')], {
 		stdio: ['ignore', 'pipe', 'inherit'],
 		timeout: 20 * 60_000,
+		env: { ...process.env, N8N_VERSION },
 	})
 		.toString()
 		.trim()
 		.split('\n')
-		.pop() as string;
-	return {
-		cache,
-		node24: join(cache, 'node24/node_modules/node/bin/node'),
-		n8nBin: join(cache, 'n8n/node_modules/n8n/bin/n8n'),
-	};
+		.slice(-2);
+	return { cache, node24, n8nBin: join(cache, 'n8n/node_modules/n8n/bin/n8n') };
 }
 
 export function packPackage(): string {

@@ -13,7 +13,7 @@ import { freePort } from './freePort';
 
 export const SPEC_PATH = join(
 	__dirname,
-	'../../../shared/reference/meta-business-messaging-openapi-v23.0.yaml',
+	'../contract/meta-business-messaging-openapi-v23.0.yaml',
 );
 
 export interface Exchange {

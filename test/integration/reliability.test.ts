@@ -1,5 +1,5 @@
-// Retries by Graph error code, lost answers without double adds, bad responses, and a 10,000
-// item run with faults injected: in n8n's engine against the simulator.
+// Retries by Graph error code, lost answers without double adds, bad responses, and a run with
+// faults injected: in n8n's engine against the simulator.
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { GraphApiSimulator, RELIABILITY_FAULTS } from '../../simulator/GraphApiSimulator';
@@ -10,7 +10,7 @@ const TOKEN = 'EAAReliabilitySecretTokenH8s2Lm';
 const BUSINESS = '1234567890123456';
 const ADD_PATH = `/v23.0/${BUSINESS}/add_phone_numbers`;
 // Fast retries for tests: the backoff shape is unit-tested, the waiting need not be real.
-const FAST: INodeParameters = { initialRetryDelayMs: 1, timeoutMs: 300, maxAttempts: 5 };
+const FAST: INodeParameters = { initialRetryDelayMs: 1, timeoutMs: 1000, maxAttempts: 5 };
 
 let simulator: GraphApiSimulator;
 
@@ -236,7 +236,12 @@ describe('bad responses become clear errors', () => {
 	});
 });
 
-test('10,000 items with faults: items in = items out, each valid number added exactly once', async () => {
+// The same fault mix at 10,000 items and more runs in `npm run soak` (and in CI); here a size
+// that finishes in seconds on a busy machine. The timeout is far above a loaded answer time, so
+// only the injected hangs time out.
+const FAULT_RUN_ITEMS = 500;
+
+test(`${FAULT_RUN_ITEMS} items with faults: items in = items out, each valid number added exactly once`, async () => {
 	await start(RELIABILITY_FAULTS);
 	const formats = [
 		(n: number) => `+1 (631) ${String(2000000 + n).slice(0, 3)}-${String(2000000 + n).slice(3)}`,
@@ -245,29 +250,31 @@ test('10,000 items with faults: items in = items out, each valid number added ex
 		(n: number) => Number(`1631${2000000 + n}`),
 	];
 	const rows: IDataObject[] = [];
-	for (let i = 0; i < 10_000; i++) {
+	for (let i = 0; i < FAULT_RUN_ITEMS; i++) {
 		if (i % 100 === 99)
 			rows.push({ row: i, phone: `not a number ${i}` }); // 1% invalid
 		else if (i % 100 === 98)
 			rows.push({ row: i, phone: `+1631${2000000 + i - 50}` }); // 1% duplicate
 		else rows.push({ row: i, phone: formats[i % 4](i) });
 	}
+	const invalid = FAULT_RUN_ITEMS / 100;
+	const repeated = FAULT_RUN_ITEMS / 100;
 	const started = Date.now();
 	const { success, failure } = await addRows(rows, {
 		initialRetryDelayMs: 1,
-		timeoutMs: 250,
+		timeoutMs: 3000,
 		maxAttempts: 10,
 		requestsInFlight: 8,
 	});
 	const seconds = (Date.now() - started) / 1000;
 
 	expect(failure.every((item) => typeof category(item) === 'string')).toBe(true);
-	expect(failure.map(category)).toEqual(new Array(100).fill('validation'));
-	expect(success).toHaveLength(9_900);
+	expect(failure.map(category)).toEqual(new Array(invalid).fill('validation'));
+	expect(success).toHaveLength(FAULT_RUN_ITEMS - invalid);
 	const duplicates = success.filter((i) => i.json.alreadyExisted === true);
-	// 100 rows repeat an earlier number; lost answers add a few more recoveries.
-	expect(duplicates.length).toBeGreaterThanOrEqual(100);
-	expect(simulator.numbers.size).toBe(9_800);
+	// Some rows repeat an earlier number; lost answers add a few more recoveries.
+	expect(duplicates.length).toBeGreaterThanOrEqual(repeated);
+	expect(simulator.numbers.size).toBe(FAULT_RUN_ITEMS - invalid - repeated);
 	expect([...simulator.addsByNumber.values()].every((count) => count === 1)).toBe(true);
 	expect(new Set(simulator.requests.map((r) => r.path))).toEqual(
 		new Set([ADD_PATH, `/v23.0/${BUSINESS}/preverified_numbers`]),
@@ -275,6 +282,6 @@ test('10,000 items with faults: items in = items out, each valid number added ex
 	// Figures for the closing note (printed, not asserted: no timing assertions).
 	const requests = simulator.requests.length;
 	console.log(
-		`10k run: ${rows.length} in, ${success.length + failure.length} out, ${simulator.numbers.size} numbers, max adds per number ${Math.max(...simulator.addsByNumber.values())}, ${requests} requests (${requests - 9_900} beyond one per valid row), ${duplicates.length} alreadyExisted, ${seconds.toFixed(1)} s`,
+		`fault run: ${rows.length} in, ${success.length + failure.length} out, ${simulator.numbers.size} numbers, max adds per number ${Math.max(...simulator.addsByNumber.values())}, ${requests} requests (${requests - success.length} beyond one per valid row), ${duplicates.length} alreadyExisted, ${seconds.toFixed(1)} s`,
 	);
 }, 120_000);
