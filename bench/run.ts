@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- benchmark code: runs in Node.js, never inside n8n */
 // npm run bench: this node against what users build today, in one run, on this machine.
 // Writes bench/RESULTS.md and prints it. Not part of npm test.
 import { execFileSync, spawn } from 'child_process';

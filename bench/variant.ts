@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- benchmark code: runs in Node.js, never inside n8n */
 // One benchmark variant in its own process, so that its CPU time and peak RSS are its own:
 //   tsx bench/variant.ts <variant> <simulator base URL> <rows.json> <settings JSON>
 // Prints one JSON line of metrics. The simulator runs in another process.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- project scripts: runs in Node.js, never inside n8n */
 // npm run demo: starts the Graph API simulator, runs examples/add-phone-numbers.workflow.json in
 // n8n's engine with the built node, prints both branches as a table, and stops what it started.
 // First: n8n-core reads its environment when it is imported.

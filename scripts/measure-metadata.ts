@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- project scripts: runs in Node.js, never inside n8n */
 // Measures libphonenumber-js's metadata sets for this node: the bundled node's size with each,
 // and how many cases of the normalization table each decides right. Run: npm run measure:metadata
 import { build } from 'esbuild';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- project scripts: runs in Node.js, never inside n8n */
 // npm run n8n: the real n8n editor on http://127.0.0.1:5678 with this package installed, the
 // simulator running, and the example workflow and a credential pointing at it already imported.
 import { mkdirSync } from 'fs';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- project scripts: runs in Node.js, never inside n8n */
 // npm run soak [-- --items 100000 --in-flight 8]: the fault-injected run of the reliability test
 // at any size, outside npm test. Prints items in/out, adds per number, retries, wall time.
 import '../test/helpers/setupEnv';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- the test simulator: runs in Node.js, never inside n8n */
 // A local Graph API for the pre-verified phone number family: Meta's contract
 // (test/contract/meta-business-messaging-openapi-v23.0.yaml) for paths, parameter patterns,
 // bodies and error shapes; Meta's documented behaviour where the contract is thin. Loopback only.

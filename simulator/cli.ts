@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- the test simulator: runs in Node.js, never inside n8n */
 // npm run simulator [-- --port 8787 --token TOKEN --business 1234567890123456 --latency 20
 //   --calls-per-window 150 --window-ms 2000 --retry-after]
 // Starts the Graph API simulator on 127.0.0.1 and prints its base URL and a token to use.

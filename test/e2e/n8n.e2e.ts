@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code: runs in Node.js, never inside n8n */
 // The packed package inside the real n8n (2.41.1, Node 24): installed into .n8n/nodes, the
 // example workflow imported and executed with `n8n execute --id` against the simulator.
 import { readFileSync, rmSync, writeFileSync } from 'fs';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code: runs in Node.js, never inside n8n */
 // Drives the real n8n CLI (Node 24, from the cache e2e/ensure-n8n.sh fills) with our package
 // installed into its user folder's .n8n/nodes, as self-hosting users install it.
 import { execFile, execFileSync, spawn } from 'child_process';

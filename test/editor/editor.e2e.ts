@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- test code: runs in Node.js, never inside n8n */
 // The node in n8n's editor, as users meet it: the real n8n 2.41.1 with the packed package, the
 // simulator, and Debian's Chromium driven by playwright-core. Saves screenshots to docs/images.
 import { mkdirSync, rmSync, writeFileSync } from 'fs';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code: runs in Node.js, never inside n8n */
 // Runs workflows in n8n-core's real engine (WorkflowExecute), in process, with our node and
 // credential as n8n would load them. Only the credential store is ours: it hands out plain
 // decrypted data and resolves the credential's generic `authenticate` with n8n's expressions.

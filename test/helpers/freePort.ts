@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code: runs in Node.js, never inside n8n */
 import { createServer } from 'net';
 import type { AddressInfo } from 'net';
 

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code: runs in Node.js, never inside n8n */
 // Starts Stoplight Prism on 127.0.0.1 serving Meta's OpenAPI contract with --errors, behind a
 // small recording proxy that keeps every exchange and its `sl-violations` header.
 import { spawn } from 'child_process';
@@ -11,10 +12,7 @@ import { join } from 'path';
 
 import { freePort } from './freePort';
 
-export const SPEC_PATH = join(
-	__dirname,
-	'../contract/meta-business-messaging-openapi-v23.0.yaml',
-);
+export const SPEC_PATH = join(__dirname, '../contract/meta-business-messaging-openapi-v23.0.yaml');
 
 export interface Exchange {
 	method: string;

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code: runs in Node.js, never inside n8n */
 // n8n-core reads these at import time: keep its user folder and logs out of the developer's home.
 import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';

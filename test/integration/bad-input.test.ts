@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code: runs in Node.js, never inside n8n */
 // Property tests: whatever arrives as a phone number, Business ID or credential setting, each
 // item comes out once with a clear error or a result, nothing crashes, and no request goes to
 // any path but the intended one.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code: runs in Node.js, never inside n8n */
 // Contract: the Add request against Stoplight Prism serving Meta's own OpenAPI contract with
 // --errors. Zero violations, and every documented error status maps to the right category.
 import { addPhoneNumbersWorkflow, runWorkflow } from '../helpers/engine';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-imports -- test code: runs in Node.js, never inside n8n */
 // Contract: every operation's requests against Prism serving Meta's contract with --errors.
 // Zero violations on success, and each status the contract documents for the operation's path
 // maps to the right category with the Graph fields carried through.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code: runs in Node.js, never inside n8n */
 // The Add operation in n8n-core's real engine against the Graph API simulator: the three
 // "On Error" settings, items in = items out, pairedItem, validation before the first request.
 import type { INodeExecutionData } from 'n8n-workflow';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code: runs in Node.js, never inside n8n */
 // The example workflow users import (stock Manual Trigger, Edit Fields, Split Out, then our
 // node with "Continue (using error output)") runs as-is in n8n's engine against the simulator.
 import { readFileSync } from 'fs';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code: runs in Node.js, never inside n8n */
 // The whole pre-verified number lifecycle in n8n's engine against the simulator, as the
 // example workflow does it: add, request code, verify, get (VERIFIED, 90 days), get many,
 // delete, get (not_found). Also Return All over several pages, and Validate Only.

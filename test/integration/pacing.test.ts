@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, no-console -- test code: runs in Node.js, never inside n8n */
 // Pacing by Meta's usage headers: bulk runs stay near the budget instead of failing on
 // throttling, and two executions at once against one budget (queue mode) lose no items.
 import { GraphApiSimulator } from '../../simulator/GraphApiSimulator';

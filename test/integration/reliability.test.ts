@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, no-console -- test code: runs in Node.js, never inside n8n */
 // Retries by Graph error code, lost answers without double adds, bad responses, and a run with
 // faults injected: in n8n's engine against the simulator.
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';

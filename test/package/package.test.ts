@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code: runs in Node.js, never inside n8n */
 // The published package: what n8n's verification checks, what the tarball holds, and that the
 // bundled node and credential load where only n8n-workflow is installed.
 import { execFileSync } from 'child_process';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code: runs in Node.js, never inside n8n */
 // The node's floors, arrows only downward: node class → actions/ → transport/ → helpers/.
 // methods/ (the editor's list searches) sits beside actions/ and uses transport/.
 import { readdirSync, readFileSync } from 'fs';
