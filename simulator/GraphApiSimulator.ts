@@ -166,6 +166,13 @@ export class GraphApiSimulator {
 	/** Successful adds per E.164 digits: proves no number is added twice. */
 	readonly addsByNumber = new Map<string, number>();
 
+	/** Forgets every number, as a new business would start (for tests that run twice). */
+	resetNumbers(): void {
+		this.numbers.clear();
+		this.idByNumber.clear();
+		this.addsByNumber.clear();
+	}
+
 	readonly requests: RecordedRequest[] = [];
 
 	/** Calls answered with a throttling error (budget spent, or the throttle fault). */

@@ -1,8 +1,9 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- test code: runs in Node.js, never inside n8n */
 // The node in n8n's editor, as users meet it: the real n8n 2.41.1 with the packed package, the
-// simulator, and Debian's Chromium driven by playwright-core. Saves screenshots to docs/images.
-import { mkdirSync, rmSync, writeFileSync } from 'fs';
-import { join } from 'path';
+// simulator, and Debian's Chromium driven by playwright-core. Screenshots go to .tmp/screenshots;
+// `npm run screenshots` runs the same test with SCREENSHOTS_DIR=docs/images to refresh the README's.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { join, resolve } from 'path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 
@@ -19,7 +20,7 @@ const OWNER = {
 	lastName: 'Owner',
 };
 const STARTER_ID = 'wbmEditorStarter01';
-const IMAGES = join(__dirname, '../../docs/images');
+const IMAGES = resolve(process.env.SCREENSHOTS_DIR ?? join(__dirname, '../../.tmp/screenshots'));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let simulator: GraphApiSimulator;
@@ -151,7 +152,14 @@ test('the action is found by "add phone number", fills in, and executes onto bot
 	await ndv.getByText('Options', { exact: true }).first().click();
 	await ndv.locator('[data-test-id=parameter-input-defaultCountry]').click();
 	await page.keyboard.type('United States');
-	await page.getByRole('option', { name: 'United States (+1)', exact: true }).click();
+	const unitedStates = page.getByRole('option', { name: 'United States (+1)', exact: true });
+	await unitedStates.click();
+	// A settled panel for the picture: the field left and every dropdown closed and faded out.
+	await unitedStates.waitFor({ state: 'hidden' });
+	await ndv.getByText('Business ID', { exact: true }).click();
+	await page.waitForFunction(
+		`![...document.querySelectorAll('.el-popper, .el-select-dropdown')].some((e) => e.getBoundingClientRect().height > 0 && getComputedStyle(e).display !== 'none' && getComputedStyle(e).visibility !== 'hidden' && getComputedStyle(e).opacity !== '0')`,
+	);
 	await page.screenshot({ path: join(IMAGES, 'node-panel.png') });
 
 	await ndv.getByText('Settings', { exact: true }).click();
@@ -165,7 +173,6 @@ test('the action is found by "add phone number", fills in, and executes onto bot
 	// Already Added"); 3 invalid rows on the error output.
 	await expectText(page.locator('[data-test-id=canvas-wrapper]'), '9 items');
 	await expectText(page.locator('[data-test-id=canvas-wrapper]'), '3 items');
-	await page.screenshot({ path: join(IMAGES, 'executed-workflow.png') });
 	expect(simulator.numbers.size).toBe(8);
 	expect([...simulator.addsByNumber.values()].every((count) => count === 1)).toBe(true);
 });
@@ -205,6 +212,7 @@ test('every other operation renders its fields: labels, sorted options, required
 	// Sorted, then n8n's own "Custom API Call".
 	expect(titles.map((t) => t.split('\n')[0].trim())).toEqual([...ours, 'Custom API Call']);
 	expect([...ours].sort((a, b) => a.localeCompare(b))).toEqual(ours);
+	await page.screenshot({ path: join(IMAGES, 'operations.png') });
 	await page.keyboard.press('Escape');
 	for (const [operation, labels] of Object.entries(expected)) {
 		await ndv.locator('[data-test-id=parameter-input-operation]').click();
@@ -228,7 +236,65 @@ test('every other operation renders its fields: labels, sorted options, required
 			);
 		expect(flagged).toEqual(required[operation]);
 	}
-	await page.screenshot({ path: join(IMAGES, 'operations.png') });
+	await page.locator('[data-test-id=ndv-close-button]').click();
+});
+
+test('the shipped example, imported as it is, runs in the editor: 8 added, 4 on the error output', async () => {
+	// Through n8n's REST API as the signed-in user, as "Import from File" would.
+	const example = JSON.parse(
+		readFileSync(join(__dirname, '../../examples/add-phone-numbers.workflow.json'), 'utf8'),
+	) as { name: string; nodes: Array<{ credentials?: object }>; connections: object };
+	const workflowId = await page.evaluate(
+		async ({ example, baseUrl, token }) => {
+			const headers = {
+				'Content-Type': 'application/json',
+				// The page's own id, which n8n checks against the session cookie.
+				'browser-id':
+					(
+						globalThis as unknown as { localStorage: { getItem(key: string): string | null } }
+					).localStorage.getItem('n8n-browserId') ?? '',
+			};
+			const post = async (path: string, body: unknown) => {
+				const response = await fetch(path, { method: 'POST', headers, body: JSON.stringify(body) });
+				if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+				return ((await response.json()) as { data: { id: string } }).data;
+			};
+			const credential = await post('/rest/credentials', {
+				name: 'WhatsApp Business Management (simulator)',
+				type: 'whatsAppBusinessManagementApi',
+				data: { accessToken: token, apiVersion: 'v23.0', baseUrl },
+			});
+			for (const node of example.nodes) {
+				if (node.credentials) {
+					node.credentials = {
+						whatsAppBusinessManagementApi: {
+							id: credential.id,
+							name: 'WhatsApp Business Management (simulator)',
+						},
+					};
+				}
+			}
+			const workflow = await post('/rest/workflows', {
+				name: example.name,
+				nodes: example.nodes,
+				connections: example.connections,
+				settings: {},
+				active: false,
+			});
+			return workflow.id;
+		},
+		{ example, baseUrl: simulator.baseUrl, token: TOKEN },
+	);
+	simulator.resetNumbers();
+	await page.goto(`${server.url}/workflow/${workflowId}`);
+	await page.locator('[data-test-id=execute-workflow-button]').click();
+	const canvas = page.locator('[data-test-id=canvas-wrapper]');
+	await expectText(canvas, '8 items');
+	await expectText(canvas, '4 items');
+	// The run has finished when n8n offers to run it again.
+	await page.locator('[data-test-id=execute-workflow-button]:not([disabled])').waitFor();
+	await page.screenshot({ path: join(IMAGES, 'executed-workflow.png') });
+	expect(simulator.numbers.size).toBe(8);
 });
 
 let failures = 0;

@@ -2,7 +2,7 @@
 // The published package: what n8n's verification checks, what the tarball holds, and that the
 // bundled node and credential load where only n8n-workflow is installed.
 import { execFileSync } from 'child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, cpSync } from 'fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
@@ -98,4 +98,30 @@ test('node and credential load where only n8n-workflow is installed, with libpho
 	} finally {
 		rmSync(folder, { recursive: true, force: true });
 	}
+});
+
+test("the README's pictures are absolute URLs of the repository's docs/images, so npm shows them", () => {
+	const readme = readFileSync(join(root, 'README.md'), 'utf8');
+	const repository = String(pkg.repository.url)
+		.replace(/^git\+/, '')
+		.replace(/\.git$/, '');
+	const raw = `${repository.replace('https://github.com/', 'https://raw.githubusercontent.com/')}/main/docs/images/`;
+	const images = [...readme.matchAll(/\]\(([^)]+\.png)\)/g)].map((m) => m[1]);
+	expect(images.length).toBeGreaterThanOrEqual(5);
+	for (const image of images) {
+		expect(image.startsWith(raw)).toBe(true);
+		expect(existsSync(join(root, 'docs/images', image.slice(raw.length)))).toBe(true);
+	}
+});
+
+test('nothing in the repository reads the folder beside it: a clone is self-contained', () => {
+	const outside = ['..', 'shared'].join('/');
+	const tracked = execFileSync('git', ['ls-files'], { cwd: root }).toString().trim().split('\n');
+	const readers = tracked.filter(
+		(file) =>
+			!file.endsWith('.png') &&
+			existsSync(join(root, file)) &&
+			readFileSync(join(root, file), 'utf8').includes(outside),
+	);
+	expect(readers).toEqual([]);
 });
