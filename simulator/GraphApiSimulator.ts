@@ -1,5 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- the test simulator: runs in Node.js, never inside n8n */
-// A local Graph API for the pre-verified phone number family: Meta's contract
+// A local Graph API for pre-verified numbers and WhatsApp Business Account phone numbers: Meta's contract
 // (test/contract/meta-business-messaging-openapi-v23.0.yaml) for paths, parameter patterns,
 // bodies and error shapes; Meta's documented behaviour where the contract is thin. Loopback only.
 import { randomInt } from 'crypto';
@@ -47,6 +47,43 @@ export interface SimulatorOptions {
 	 * need the precise figure.
 	 */
 	retryAfterHeader?: boolean;
+	/** WhatsApp Business Accounts; by default one owned WABA, SIMULATOR_WABA_ID, for the first business. */
+	wabas?: Waba[];
+}
+
+export interface Waba {
+	id: string;
+	businessId: string;
+	name: string;
+	/** Shared with the business by a client (client_whatsapp_business_accounts), not owned. */
+	client?: boolean;
+}
+
+export const SIMULATOR_WABA_ID = '2000000000000001';
+
+/** A phone number of a WABA, with the fields Meta's guides describe. */
+export interface WabaPhoneNumber {
+	id: string;
+	wabaId: string;
+	cc: string;
+	national: string;
+	verified_name: string;
+	/** Meta's guides: PENDING until registered, CONNECTED, DISCONNECTED after deregister. */
+	status: 'PENDING' | 'CONNECTED' | 'DISCONNECTED' | 'FLAGGED' | 'RESTRICTED';
+	code_verification_status: 'NOT_VERIFIED' | 'VERIFIED';
+	quality_rating: 'GREEN' | 'YELLOW' | 'RED' | 'UNKNOWN';
+	messaging_limit_tier: string;
+	name_status: 'APPROVED' | 'PENDING_REVIEW' | 'DECLINED' | 'NONE';
+	new_display_name?: string;
+	platform_type: 'CLOUD_API' | 'NOT_APPLICABLE';
+	preverified_id?: string;
+	data_localization_region?: string;
+	/** The two-step verification PIN, once set (by register or by the PIN operation). */
+	pin?: string;
+	/** When register and deregister were called, to enforce Meta's 10 per 72 hours. */
+	registrations: number[];
+	pendingCode?: string;
+	pendingCodeExpires?: number;
 }
 
 export type VerificationStatus = 'NOT_VERIFIED' | 'VERIFIED' | 'EXPIRED';
@@ -100,6 +137,24 @@ const VERIFIED_FOR_MS = 90 * DAY_MS;
 const CODE_VALID_MS = 10 * 60_000;
 const MAX_PAGE = 100;
 const DEFAULT_PAGE = 25;
+const REGISTRATIONS_PER_72H = 10;
+// Meta's data localization regions (the contract's WhatsAppDataLocalizationRegion).
+const REGIONS = [
+	'AE',
+	'AU',
+	'BH',
+	'BR',
+	'CA',
+	'CH',
+	'DE',
+	'GB',
+	'ID',
+	'IN',
+	'JP',
+	'KR',
+	'SG',
+	'ZA',
+];
 
 class HttpFailure extends Error {
 	constructor(
@@ -175,6 +230,45 @@ export class GraphApiSimulator {
 
 	readonly requests: RecordedRequest[] = [];
 
+	readonly wabas = new Map<string, Waba>();
+
+	readonly phoneNumbers = new Map<string, WabaPhoneNumber>();
+
+	/** Added to the real clock for expiry and verification times: tests move time forward. */
+	clockOffsetMs = 0;
+
+	/** The simulator's time: the real clock moved by advanceClock. */
+	now(): number {
+		return Date.now() + this.clockOffsetMs;
+	}
+
+	/**
+	 * Moves time forward and applies what Meta does meanwhile: a verified number unclaimed for
+	 * 90 days reverts to not verified; a number never verified within 90 days is removed.
+	 */
+	advanceClock(ms: number): void {
+		this.clockOffsetMs += ms;
+		const now = this.now();
+		for (const number of [...this.numbers.values()]) {
+			if (number.code_verification_status === 'VERIFIED') {
+				if ((number.verification_expiry_time ?? Infinity) * 1000 <= now) {
+					number.code_verification_status = 'NOT_VERIFIED';
+					number.verification_expiry_time = undefined;
+					number.code_verification_time = undefined;
+					number.createdAt = now;
+				}
+			} else if (number.createdAt + VERIFIED_FOR_MS <= now) {
+				this.removeNumber(number);
+			}
+		}
+	}
+
+	/** Removes a pre-verified number from its pool (deleted, expired, or claimed by a client). */
+	removeNumber(number: PreVerifiedNumber): void {
+		this.numbers.delete(number.id);
+		this.idByNumber.delete(`${number.businessId}:${number.digits}`);
+	}
+
 	/** Calls answered with a throttling error (budget spent, or the throttle fault). */
 	throttledCalls = 0;
 
@@ -201,6 +295,11 @@ export class GraphApiSimulator {
 		this.faults = { ...NO_FAULTS, ...options.faults };
 		this.random = seededRandom(options.seed ?? 42);
 		this.callsPerWindow = options.callsPerWindow ?? 0;
+		for (const waba of options.wabas ?? [
+			{ id: SIMULATOR_WABA_ID, businessId: options.businessIds[0], name: 'Simulator WABA' },
+		]) {
+			this.wabas.set(waba.id, waba);
+		}
 		this.windowMs = options.windowMs ?? 3_600_000;
 	}
 
@@ -227,7 +326,7 @@ export class GraphApiSimulator {
 
 	/** The code "sent" by request_code: what a person would read from the SMS. */
 	lastCode(id: string): string | undefined {
-		return this.numbers.get(id)?.pendingCode;
+		return (this.numbers.get(id) ?? this.phoneNumbers.get(id))?.pendingCode;
 	}
 
 	totalAdds(): number {
@@ -363,7 +462,8 @@ export class GraphApiSimulator {
 		const target = segments[1];
 		if (!target) return undefined;
 		if (this.options.businessIds.includes(target)) return target;
-		return this.numbers.get(target)?.businessId;
+		const wabaId = this.phoneNumbers.get(target)?.wabaId ?? target;
+		return this.wabas.get(wabaId)?.businessId ?? this.numbers.get(target)?.businessId;
 	}
 
 	private spendBudget(businessId: string, headers: Record<string, string>): void {
@@ -414,6 +514,26 @@ export class GraphApiSimulator {
 		}
 		if (edge === 'add_phone_numbers' && method === 'POST') return this.add(target, url, body);
 		if (edge === 'preverified_numbers' && method === 'GET') return this.list(target, url);
+		if (
+			edge === 'owned_whatsapp_business_accounts' ||
+			edge === 'client_whatsapp_business_accounts'
+		) {
+			this.requireBusiness(target);
+			const client = edge === 'client_whatsapp_business_accounts';
+			const wabas = [...this.wabas.values()].filter(
+				(w) => w.businessId === target && (w.client === true) === client,
+			);
+			return this.page(wabas, url, (w) => ({ id: w.id, name: w.name }));
+		}
+		const waba = this.wabas.get(target);
+		if (waba && edge === 'phone_numbers' && method === 'GET') {
+			const numbers = [...this.phoneNumbers.values()].filter((p) => p.wabaId === waba.id);
+			const fields = url.searchParams.get('fields');
+			return this.page(numbers, url, (p) => this.phoneView(p, fields));
+		}
+		if (waba && edge === 'phone_numbers' && method === 'POST') return this.addToWaba(waba, body);
+		const phone = this.phoneNumbers.get(target);
+		if (phone) return this.routePhoneNumber(phone, method, edge, url, body);
 		const number = this.numbers.get(target);
 		if (!number) {
 			if (this.options.businessIds.includes(target)) {
@@ -423,8 +543,7 @@ export class GraphApiSimulator {
 		}
 		if (!edge && method === 'GET') return this.view(number, url.searchParams.get('fields'));
 		if (!edge && method === 'DELETE') {
-			this.numbers.delete(number.id);
-			this.idByNumber.delete(`${number.businessId}:${number.digits}`);
+			this.removeNumber(number);
 			return { success: true };
 		}
 		if (edge === 'request_code' && method === 'POST') return this.requestCode(number, url, body);
@@ -459,7 +578,7 @@ export class GraphApiSimulator {
 			businessId,
 			digits,
 			code_verification_status: 'NOT_VERIFIED',
-			createdAt: Date.now(),
+			createdAt: this.now(),
 		});
 		this.addsByNumber.set(digits, (this.addsByNumber.get(digits) ?? 0) + 1);
 		return { id };
@@ -480,14 +599,25 @@ export class GraphApiSimulator {
 			? [phoneId ? this.numbers.get(phoneId) : undefined].filter((n) => n !== undefined)
 			: [...this.numbers.values()].filter((n) => n.businessId === businessId);
 		const all = candidates.filter((n) => !status || this.statusOf(n) === status);
+		const fields = params.get('fields');
+		return this.page(all, url, (n) => this.view(n, fields));
+	}
+
+	/** One page of a list edge with Meta's cursor paging (limit, after, before). */
+	private page<T>(all: T[], url: URL, view: (entry: T) => Record<string, unknown>) {
+		const params = url.searchParams;
+		const limitText = params.get('limit');
+		const limit = limitText === null ? DEFAULT_PAGE : Number(limitText);
+		if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) {
+			throw graphError(400, 100, `Param limit must be an integer between 1 and ${MAX_PAGE}`);
+		}
 		let start = 0;
 		const after = params.get('after');
 		const before = params.get('before');
 		if (after) start = (decodeCursor(after) ?? -1) + 1;
 		if (before) start = Math.max(0, (decodeCursor(before) ?? 0) - limit);
 		const page = all.slice(start, start + limit);
-		const fields = params.get('fields');
-		const result: Record<string, unknown> = { data: page.map((n) => this.view(n, fields)) };
+		const result: Record<string, unknown> = { data: page.map(view) };
 		if (page.length > 0) {
 			const paging: Record<string, unknown> = {
 				cursors: { before: encodeCursor(start), after: encodeCursor(start + page.length - 1) },
@@ -506,7 +636,7 @@ export class GraphApiSimulator {
 		if (
 			number.code_verification_status === 'VERIFIED' &&
 			number.verification_expiry_time !== undefined &&
-			number.verification_expiry_time * 1000 < Date.now()
+			number.verification_expiry_time * 1000 < this.now()
 		) {
 			return 'EXPIRED';
 		}
@@ -533,7 +663,11 @@ export class GraphApiSimulator {
 		return out;
 	}
 
-	private requestCode(number: PreVerifiedNumber, url: URL, body: Record<string, unknown>) {
+	private requestCode(
+		number: { pendingCode?: string; pendingCodeExpires?: number },
+		url: URL,
+		body: Record<string, unknown>,
+	) {
 		const method = String(body.code_method ?? url.searchParams.get('code_method') ?? '');
 		if (!['SMS', 'VOICE'].includes(method)) {
 			throw graphError(400, 100, 'Param code_method must be one of {SMS, VOICE}');
@@ -543,7 +677,7 @@ export class GraphApiSimulator {
 			throw graphError(400, 100, `Invalid language "${language.slice(0, 20)}"`);
 		}
 		number.pendingCode = String(randomInt(100000, 1000000));
-		number.pendingCodeExpires = Date.now() + CODE_VALID_MS;
+		number.pendingCodeExpires = this.now() + CODE_VALID_MS;
 		return { success: true };
 	}
 
@@ -552,15 +686,181 @@ export class GraphApiSimulator {
 		if (!number.pendingCode || code !== number.pendingCode) {
 			throw graphError(400, 100, 'The verification code is incorrect');
 		}
-		if ((number.pendingCodeExpires ?? 0) < Date.now()) {
+		if ((number.pendingCodeExpires ?? 0) < this.now()) {
 			throw graphError(422, 100, 'The verification code has expired. Request a new code.');
 		}
-		const now = Date.now();
+		const now = this.now();
 		number.code_verification_status = 'VERIFIED';
 		number.code_verification_time = Math.floor(now / 1000);
 		number.verification_expiry_time = Math.floor((now + VERIFIED_FOR_MS) / 1000);
 		number.pendingCode = undefined;
 		return { success: true };
+	}
+
+	/** POST /{WABA-ID}/phone_numbers: a number joins the WABA; with preverified_id, a claim. */
+	private addToWaba(waba: Waba, body: Record<string, unknown>) {
+		const cc = String(body.cc ?? '');
+		const national = String(body.phone_number ?? '');
+		const name = String(body.verified_name ?? '');
+		if (!/^[0-9]{1,3}$/.test(cc) || !/^[0-9]{4,14}$/.test(national)) {
+			throw graphError(400, 100, 'Invalid parameter: cc and phone_number must be digits');
+		}
+		if (name.length < 2 || name.length > 75) {
+			throw graphError(400, 100, 'Invalid parameter: verified_name must be 2 to 75 characters');
+		}
+		const digits = `${cc}${national}`;
+		if ([...this.phoneNumbers.values()].some((p) => `${p.cc}${p.national}` === digits)) {
+			throw graphError(409, 100, 'Phone number is already registered with WhatsApp Business');
+		}
+		let verified = false;
+		const preverifiedId =
+			body.preverified_id === undefined ? undefined : String(body.preverified_id);
+		if (preverifiedId !== undefined) {
+			const pool = this.numbers.get(preverifiedId);
+			if (!pool || pool.digits !== digits) {
+				throw graphError(400, 100, 'Invalid parameter: preverified_id does not match phone_number');
+			}
+			if (this.statusOf(pool) !== 'VERIFIED') {
+				throw graphError(400, 100, 'The pre-verified phone number is not verified');
+			}
+			// Claimed: the number leaves the partner's pool, verified.
+			this.removeNumber(pool);
+			verified = true;
+		}
+		const id = String(this.nextId++);
+		this.phoneNumbers.set(id, {
+			id,
+			wabaId: waba.id,
+			cc,
+			national,
+			verified_name: name,
+			status: 'PENDING',
+			code_verification_status: verified ? 'VERIFIED' : 'NOT_VERIFIED',
+			quality_rating: 'UNKNOWN',
+			messaging_limit_tier: 'TIER_250',
+			name_status: 'APPROVED',
+			platform_type: 'NOT_APPLICABLE',
+			preverified_id: preverifiedId,
+			registrations: [],
+		});
+		return { id };
+	}
+
+	private phoneView(phone: WabaPhoneNumber, fields: string | null): Record<string, unknown> {
+		const full: Record<string, unknown> = {
+			id: phone.id,
+			display_phone_number: display(`${phone.cc}${phone.national}`),
+			verified_name: phone.verified_name,
+			status: phone.status,
+			quality_rating: phone.quality_rating,
+			code_verification_status: phone.code_verification_status,
+			name_status: phone.name_status,
+			new_name_status: phone.new_display_name ? 'PENDING_REVIEW' : undefined,
+			messaging_limit_tier: phone.messaging_limit_tier,
+			platform_type: phone.platform_type,
+			account_mode: 'LIVE',
+			is_pin_enabled: phone.pin !== undefined,
+			country_dial_code: phone.cc,
+		};
+		const wanted = fields
+			? fields.split(',').map((f) => f.trim())
+			: ['id', 'display_phone_number', 'verified_name', 'quality_rating'];
+		const out: Record<string, unknown> = { id: phone.id };
+		for (const field of wanted) if (full[field] !== undefined) out[field] = full[field];
+		return out;
+	}
+
+	private routePhoneNumber(
+		phone: WabaPhoneNumber,
+		method: string,
+		edge: string | undefined,
+		url: URL,
+		body: Record<string, unknown>,
+	): unknown {
+		if (!edge && method === 'GET') return this.phoneView(phone, url.searchParams.get('fields'));
+		if (!edge && method === 'POST') {
+			if (body.pin !== undefined) {
+				if (!/^[0-9]{6}$/.test(String(body.pin))) {
+					throw graphError(400, 100, 'Invalid parameter: pin must be 6 digits');
+				}
+				phone.pin = String(body.pin);
+				return { success: true };
+			}
+			if (body.new_display_name !== undefined) {
+				const name = String(body.new_display_name);
+				if (name.length < 2 || name.length > 75) {
+					throw graphError(
+						400,
+						100,
+						'Invalid parameter: new_display_name must be 2 to 75 characters',
+					);
+				}
+				phone.new_display_name = name;
+				phone.name_status = 'PENDING_REVIEW';
+				return { success: true };
+			}
+			throw graphError(400, 100, 'Invalid parameter: nothing to update');
+		}
+		if (edge === 'register' && method === 'POST') {
+			this.countRegistration(phone);
+			if (body.messaging_product !== 'whatsapp' || !/^[0-9]{6}$/.test(String(body.pin ?? ''))) {
+				throw graphError(
+					400,
+					100,
+					'Invalid parameter: messaging_product whatsapp and a 6-digit pin are required',
+				);
+			}
+			const region = body.data_localization_region;
+			if (region !== undefined && !REGIONS.includes(String(region))) {
+				throw graphError(400, 100, 'Invalid parameter: data_localization_region');
+			}
+			if (phone.code_verification_status !== 'VERIFIED') {
+				throw graphError(400, 133006, 'Phone number needs to be verified before registering');
+			}
+			if (phone.pin !== undefined && phone.pin !== body.pin) {
+				throw graphError(400, 133005, 'Two step verification PIN Mismatch');
+			}
+			phone.pin = String(body.pin);
+			phone.status = 'CONNECTED';
+			phone.platform_type = 'CLOUD_API';
+			phone.quality_rating = phone.quality_rating === 'UNKNOWN' ? 'GREEN' : phone.quality_rating;
+			if (region !== undefined) phone.data_localization_region = String(region);
+			return { success: true };
+		}
+		if (edge === 'deregister' && method === 'POST') {
+			this.countRegistration(phone);
+			if (phone.status !== 'CONNECTED') {
+				throw graphError(
+					400,
+					133010,
+					'Phone number not registered on the WhatsApp Business Platform',
+				);
+			}
+			phone.status = 'DISCONNECTED';
+			phone.platform_type = 'NOT_APPLICABLE';
+			return { success: true };
+		}
+		if (edge === 'request_code' && method === 'POST') return this.requestCode(phone, url, body);
+		if (edge === 'verify_code' && method === 'POST') {
+			const code = String(body.code ?? '');
+			if (!phone.pendingCode || code !== phone.pendingCode) {
+				throw graphError(400, 100, 'The verification code is incorrect');
+			}
+			phone.code_verification_status = 'VERIFIED';
+			phone.pendingCode = undefined;
+			return { success: true, id: phone.id };
+		}
+		throw graphError(400, 100, `Unsupported ${method} request on ${edge ?? 'phone number'}`);
+	}
+
+	/** Meta allows 10 register and deregister calls per number in 72 hours. */
+	private countRegistration(phone: WabaPhoneNumber): void {
+		const now = this.now();
+		phone.registrations = phone.registrations.filter((t) => now - t < 3 * DAY_MS);
+		if (phone.registrations.length >= REGISTRATIONS_PER_72H) {
+			throw graphError(400, 133016, 'Account register deregister rate limit exceeded');
+		}
+		phone.registrations.push(now);
 	}
 
 	private handleControl(
@@ -583,6 +883,27 @@ export class GraphApiSimulator {
 				requests: this.requests.length,
 				throttled: this.throttledCalls,
 			});
+		}
+		if (url.pathname === '/__simulator/clock' && method === 'POST') {
+			this.advanceClock(Number(body.advanceMs ?? 0));
+			return send({ now: new Date(this.now()).toISOString() });
+		}
+		const phoneMatch = /^\/__simulator\/phone_numbers\/([0-9]+)$/.exec(url.pathname);
+		const phone = phoneMatch ? this.phoneNumbers.get(phoneMatch[1]) : undefined;
+		if (phone && method === 'POST') {
+			// What Meta changes on its own: status, quality rating, messaging limit, name review.
+			for (const key of [
+				'status',
+				'quality_rating',
+				'messaging_limit_tier',
+				'name_status',
+			] as const) {
+				if (typeof body[key] === 'string')
+					(phone as unknown as Record<string, unknown>)[key] = body[key];
+			}
+			return send(
+				this.phoneView(phone, 'id,status,quality_rating,messaging_limit_tier,name_status'),
+			);
 		}
 		if (url.pathname === '/__simulator/faults' && method === 'POST') {
 			this.faults = { ...this.faults, ...(body as Partial<FaultSettings>) };

@@ -6,9 +6,14 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
+import * as phoneNumber from './actions/phoneNumber';
 import * as preVerifiedNumber from './actions/preVerifiedNumber';
 import { router } from './actions/router';
-import { searchPreVerifiedNumbers } from './methods/listSearch';
+import {
+	searchPhoneNumbers,
+	searchPreVerifiedNumbers,
+	searchWhatsAppBusinessAccounts,
+} from './methods/listSearch';
 
 export class WhatsAppBusinessManagement implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,7 +23,8 @@ export class WhatsAppBusinessManagement implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: "Manage WhatsApp Business pre-verified phone numbers with Meta's Graph API",
+		description:
+			"Manage WhatsApp Business pre-verified phone numbers and WABA phone numbers with Meta's Graph API",
 		defaults: { name: 'WhatsApp Business Management' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -30,14 +36,20 @@ export class WhatsAppBusinessManagement implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Pre-Verified Phone Number', value: 'preVerifiedNumber' }],
+				options: [
+					{ name: 'Phone Number', value: 'phoneNumber' },
+					{ name: 'Pre-Verified Phone Number', value: 'preVerifiedNumber' },
+				],
 				default: 'preVerifiedNumber',
 			},
 			...preVerifiedNumber.description,
+			...phoneNumber.description,
 		],
 	};
 
-	methods = { listSearch: { searchPreVerifiedNumbers } };
+	methods = {
+		listSearch: { searchPhoneNumbers, searchPreVerifiedNumbers, searchWhatsAppBusinessAccounts },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -88,12 +88,13 @@ export function idLocatorField(field: {
 	name: string;
 	description: string;
 	searchListMethod: string;
+	required?: boolean;
 }): INodeProperties {
 	return {
 		displayName: field.displayName,
 		name: field.name,
 		type: 'resourceLocator',
-		required: true,
+		required: field.required ?? true,
 		default: { mode: 'list', value: '' },
 		description: field.description,
 		modes: [
@@ -132,3 +133,51 @@ export const preVerifiedNumberFields: INodeProperties[] = [
 		searchListMethod: 'searchPreVerifiedNumbers',
 	}),
 ];
+
+const wabaBusinessIdField = businessIdField(
+	false,
+	'Business portfolio whose WhatsApp Business Accounts (owned and shared by clients) "From List" shows (digits only). Not needed with "By ID".',
+);
+
+/** The WhatsApp Business Account whose numbers an operation lists or adds to. */
+export const wabaFields: INodeProperties[] = [
+	wabaBusinessIdField,
+	idLocatorField({
+		displayName: 'WhatsApp Business Account',
+		name: 'wabaId',
+		description: 'The WhatsApp Business Account (WABA) that holds the phone numbers',
+		searchListMethod: 'searchWhatsAppBusinessAccounts',
+	}),
+];
+
+/** The fields of an operation on one WABA phone number; the WABA only helps "From List". */
+export const phoneNumberFields: INodeProperties[] = [
+	wabaBusinessIdField,
+	idLocatorField({
+		displayName: 'WhatsApp Business Account',
+		name: 'wabaId',
+		description: 'The WABA whose numbers "From List" shows. Not needed with "By ID".',
+		searchListMethod: 'searchWhatsAppBusinessAccounts',
+		required: false,
+	}),
+	idLocatorField({
+		displayName: 'Phone Number',
+		name: 'phoneNumberId',
+		description: 'The WABA phone number to act on',
+		searchListMethod: 'searchPhoneNumbers',
+	}),
+];
+
+/** A two-step verification PIN: a password field, never shown back. */
+export function pinField(description: string): INodeProperties {
+	return {
+		displayName: 'PIN',
+		name: 'pin',
+		type: 'string',
+		typeOptions: { password: true },
+		required: true,
+		default: '',
+		placeholder: '6 digits',
+		description,
+	};
+}

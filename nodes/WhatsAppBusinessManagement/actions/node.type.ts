@@ -28,6 +28,16 @@ export interface Operation<Prepared = unknown> {
 /** Every resource and its operations, as the node's Resource and Operation fields name them. */
 export interface WhatsAppBusinessManagementMap {
 	preVerifiedNumber: 'add' | 'delete' | 'get' | 'getMany' | 'requestCode' | 'verifyCode';
+	phoneNumber:
+		| 'addToWaba'
+		| 'deregister'
+		| 'get'
+		| 'getMany'
+		| 'register'
+		| 'requestCode'
+		| 'requestDisplayNameChange'
+		| 'setPin'
+		| 'verifyCode';
 }
 
 export type OperationMap = {

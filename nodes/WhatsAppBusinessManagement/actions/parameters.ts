@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { InputError } from '../helpers/errors';
-import { quoteInput } from '../helpers/userInput';
+import { normalizePhoneNumber } from '../helpers/normalizePhoneNumber';
+import type { NormalizedPhoneNumber } from '../helpers/normalizePhoneNumber';
+import { echoInput, quoteInput } from '../helpers/userInput';
 import { DEFAULT_RETRY_POLICY, DEFAULT_TIMEOUT_MS } from '../transport';
 import type { ConnectionSettings } from '../transport';
 
@@ -63,4 +65,48 @@ export function readConnectionSettings(options: IDataObject): ConnectionSettings
 /** The item's pre-verified number, from its resource locator, checked. */
 export function readPreVerifiedNumberId(context: IExecuteFunctions, itemIndex: number): string {
 	return readLocatorId(context, itemIndex, 'preVerifiedNumberId', 'Pre-verified number');
+}
+
+/** The item's WhatsApp Business Account, from its resource locator, checked. */
+export function readWabaId(context: IExecuteFunctions, itemIndex: number): string {
+	return readLocatorId(context, itemIndex, 'wabaId', 'WhatsApp Business Account');
+}
+
+/** The item's WABA phone number, from its resource locator, checked. */
+export function readPhoneNumberId(context: IExecuteFunctions, itemIndex: number): string {
+	return readLocatorId(context, itemIndex, 'phoneNumberId', 'Phone number');
+}
+
+/** The item's two-step PIN, checked. It is a secret: no message quotes it. */
+export function readPin(context: IExecuteFunctions, itemIndex: number): string {
+	const value = context.getNodeParameter('pin', itemIndex, '') as unknown;
+	const pin = typeof value === 'string' ? value.replace(/[\s-]/g, '') : '';
+	if (!/^[0-9]{6}$/.test(pin)) {
+		throw new InputError(
+			`PIN is not valid: use exactly 6 digits (0-9)${typeof value === 'number' ? ', as text so that leading zeros stay' : ''}. The value given is not shown, as PINs are secret.`,
+		);
+	}
+	return pin;
+}
+
+/** The item's phone number (any format Add accepts) in E.164, with the input as given. */
+export function readPhoneNumber(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): { input: string | number | null; normalized: NormalizedPhoneNumber } {
+	const raw = context.getNodeParameter('phoneNumber', itemIndex, '') as unknown;
+	const country = context.getNodeParameter('defaultCountry', itemIndex, '') as unknown;
+	const result = normalizePhoneNumber(raw, typeof country === 'string' ? country : undefined);
+	if (!result.ok) throw new InputError(result.message);
+	return { input: echoInput(raw), normalized: result };
+}
+
+/** What an error item says about the phone number it was given, and what it became. */
+export function phoneNumberErrorContext(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	normalized?: NormalizedPhoneNumber,
+): IDataObject {
+	const raw = context.getNodeParameter('phoneNumber', itemIndex, '') as unknown;
+	return { phone_number: { input: echoInput(raw), normalized: normalized?.e164 ?? null } };
 }

@@ -13,10 +13,12 @@ import { getGraphConnection, GraphApiError } from '../transport';
 import type { GraphConnection } from '../transport';
 import type { Operation, OperationMap, WhatsAppBusinessManagementMap } from './node.type';
 import { readConnectionSettings } from './parameters';
+import * as phoneNumber from './phoneNumber';
 import * as preVerifiedNumber from './preVerifiedNumber';
 
 const operations: OperationMap = {
 	preVerifiedNumber: preVerifiedNumber.operations,
+	phoneNumber: phoneNumber.operations,
 };
 
 type ItemError = InputError | GraphApiError;

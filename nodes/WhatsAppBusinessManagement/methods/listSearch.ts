@@ -1,10 +1,43 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
 import { edges, getGraphConnection, graphApiRequestPage } from '../transport';
+import type { GraphRequest } from '../transport';
+
+/** The digits of a parameter that must hold an ID before "From List" can list anything. */
+function requireId(context: ILoadOptionsFunctions, name: string, message: string): string {
+	const value = context.getCurrentNodeParameter(name, { extractValue: true }) as unknown;
+	const id = String(value ?? '').trim();
+	if (!/^[0-9]+$/.test(id)) throw new NodeOperationError(context.getNode(), message);
+	return id;
+}
+
+/** One page of a list edge for "From List", kept to the entries whose label holds the filter. */
+async function searchPage(
+	context: ILoadOptionsFunctions,
+	request: GraphRequest,
+	toItem: (entry: IDataObject) => INodeListSearchItems,
+	filter: string | undefined,
+	paginationToken: string | undefined,
+	matchDigits = false,
+): Promise<INodeListSearchResult> {
+	const connection = await getGraphConnection.call(context, { retry: { maxAttempts: 2 } });
+	const page = await graphApiRequestPage.call(context, connection, request, paginationToken);
+	const wanted = matchDigits ? (filter ?? '').replace(/\D/g, '') : (filter ?? '').toLowerCase();
+	const results = page.data.map(toItem).filter((item) => {
+		const label = matchDigits ? item.name.replace(/\D/g, '') : item.name.toLowerCase();
+		return !wanted || label.includes(wanted);
+	});
+	return { results, paginationToken: page.after };
+}
 
 /**
- * "From list" for the Pre-Verified Number field: the numbers of the business in the Business ID
+ * "From List" for the Pre-Verified Number field: the numbers of the business in the Business ID
  * field, filtered by the digits typed, a page of 100 at a time.
  */
 export async function searchPreVerifiedNumbers(
@@ -12,36 +45,98 @@ export async function searchPreVerifiedNumbers(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const businessId = String(this.getCurrentNodeParameter('businessId') ?? '').trim();
-	if (!/^[0-9]+$/.test(businessId)) {
-		throw new NodeOperationError(
-			this.getNode(),
-			'Enter the Business ID (digits only) to list its pre-verified numbers, or switch to "By ID"',
-		);
-	}
-	const connection = await getGraphConnection.call(this, { retry: { maxAttempts: 2 } });
-	const page = await graphApiRequestPage.call(
+	const businessId = requireId(
 		this,
-		connection,
+		'businessId',
+		'Enter the Business ID (digits only) to list its pre-verified numbers, or switch to "By ID"',
+	);
+	return await searchPage(
+		this,
 		{
 			method: 'GET',
 			path: edges.preVerifiedNumbers(businessId),
 			qs: { fields: 'id,phone_number,code_verification_status', limit: 100 },
 		},
-		paginationToken,
-	);
-	const wanted = (filter ?? '').replace(/\D/g, '');
-	const results = page.data
-		.filter(
-			(n) =>
-				!wanted ||
-				String(n.phone_number ?? '')
-					.replace(/\D/g, '')
-					.includes(wanted),
-		)
-		.map((n) => ({
+		(n) => ({
 			name: `${String(n.phone_number ?? n.id)} (${String(n.code_verification_status ?? 'unknown status')})`,
 			value: String(n.id),
-		}));
-	return { results, paginationToken: page.after };
+		}),
+		filter,
+		paginationToken,
+		true,
+	);
+}
+
+/**
+ * "From List" for the WhatsApp Business Account field: the WABAs the business owns, then those
+ * its clients share with it, filtered by name. The owned list comes first, whole; then the
+ * client list pages on.
+ */
+export async function searchWhatsAppBusinessAccounts(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const businessId = requireId(
+		this,
+		'businessId',
+		'Enter the Business ID (digits only) to list its WhatsApp Business Accounts, or switch to "By ID"',
+	);
+	const toItem = (label: string) => (w: IDataObject) => ({
+		name: `${String(w.name ?? w.id)} (${label})`,
+		value: String(w.id),
+	});
+	const qs = { fields: 'id,name', limit: 100 };
+	const clientToken = paginationToken?.startsWith('client:')
+		? paginationToken.slice('client:'.length)
+		: undefined;
+	const owned = clientToken
+		? { results: [] }
+		: await searchPage(
+				this,
+				{ method: 'GET', path: edges.ownedWabas(businessId), qs },
+				toItem('owned'),
+				filter,
+				paginationToken,
+			);
+	if (owned.paginationToken) return owned;
+	const clients = await searchPage(
+		this,
+		{ method: 'GET', path: edges.clientWabas(businessId), qs },
+		toItem('client'),
+		filter,
+		clientToken,
+	);
+	return {
+		results: [...owned.results, ...clients.results],
+		paginationToken: clients.paginationToken ? `client:${clients.paginationToken}` : undefined,
+	};
+}
+
+/** "From List" for the Phone Number field: the WABA's numbers, filtered by the digits typed. */
+export async function searchPhoneNumbers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const wabaId = requireId(
+		this,
+		'wabaId',
+		'Choose the WhatsApp Business Account to list its phone numbers, or switch to "By ID"',
+	);
+	return await searchPage(
+		this,
+		{
+			method: 'GET',
+			path: edges.wabaPhoneNumbers(wabaId),
+			qs: { fields: 'id,display_phone_number,verified_name,status', limit: 100 },
+		},
+		(n) => ({
+			name: `${String(n.display_phone_number ?? n.id)} · ${String(n.verified_name ?? '')} (${String(n.status ?? 'unknown status')})`,
+			value: String(n.id),
+		}),
+		filter,
+		paginationToken,
+		true,
+	);
 }

@@ -8,12 +8,68 @@ const AUTH_CODES = new Set([102, 190]);
 const NOT_FOUND_CODES = new Set([803]);
 // 368: temporarily blocked for policy violations; retrying makes it worse.
 const PERMISSION_CODES = new Set([3, 10, 368]);
-const ALREADY_ADDED = /already (been )?(added|exists?|registered|in use)/i;
+// "already registered with WhatsApp" answers an add; Register's "already registered or in an
+// invalid state" is about the number's state, not a duplicate.
+const ALREADY_ADDED = /already (been )?(added|exists?|registered with|in use)/i;
 
 export interface Classification {
 	category: ErrorCategory;
 	retryable: boolean;
+	/** What to do, when the code says more than its category. */
+	hint?: string;
 }
+
+/**
+ * Phone number registration codes from Meta's Cloud API error reference (the contract names
+ * none of them), each with what a user does about it.
+ */
+const PHONE_NUMBER_CODES: Record<number, Required<Classification>> = {
+	133000: {
+		category: 'validation',
+		retryable: false,
+		hint: 'A previous deregistration did not finish: run Deregister again, then Register.',
+	},
+	133004: {
+		category: 'transient',
+		retryable: true,
+		hint: "Meta's registration service is temporarily unavailable: run again later.",
+	},
+	133005: {
+		category: 'validation',
+		retryable: false,
+		hint: "The PIN does not match the number's two-step verification PIN: use the PIN set for this number.",
+	},
+	133006: {
+		category: 'validation',
+		retryable: false,
+		hint: 'Verify the number first (Request Verification Code, then Verify Code), then Register.',
+	},
+	133008: {
+		category: 'rate_limit',
+		retryable: false,
+		hint: 'Too many wrong PINs for this number: wait before trying again (Meta locks it for hours).',
+	},
+	133009: {
+		category: 'rate_limit',
+		retryable: true,
+		hint: 'PINs were sent too quickly: wait a moment, then try again.',
+	},
+	133010: {
+		category: 'validation',
+		retryable: false,
+		hint: 'The number is not registered: run Register first.',
+	},
+	133015: {
+		category: 'transient',
+		retryable: false,
+		hint: 'The number was deleted recently and the deletion is still running: wait 5 minutes, then run again.',
+	},
+	133016: {
+		category: 'rate_limit',
+		retryable: false,
+		hint: 'Too many Register and Deregister calls for this number (Meta allows 10 in 72 hours): wait, then run again.',
+	},
+};
 
 const RETRYABLE: Record<ErrorCategory, boolean> = {
 	validation: false,
@@ -41,6 +97,7 @@ export function classifyGraphError(
 ): Classification {
 	const code = graph.code;
 	if (code !== undefined) {
+		if (PHONE_NUMBER_CODES[code]) return PHONE_NUMBER_CODES[code];
 		if (RATE_LIMIT_CODES.has(code)) return of('rate_limit');
 		if (AUTH_CODES.has(code)) return of('auth');
 		if (PERMISSION_CODES.has(code) || (code >= 200 && code <= 299)) return of('permission');

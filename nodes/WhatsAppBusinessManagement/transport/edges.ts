@@ -9,3 +9,16 @@ export const addPhoneNumbers = (businessId: string) => [businessId, 'add_phone_n
 export const preVerifiedNumbers = (businessId: string) => [businessId, 'preverified_numbers'];
 export const requestCode = (id: string) => [id, 'request_code'];
 export const verifyCode = (id: string) => [id, 'verify_code'];
+
+/** What Get and Get Many ask of a WABA phone number: status, quality, limits and reviews. */
+export const PHONE_NUMBER_FIELDS =
+	'id,display_phone_number,verified_name,status,quality_rating,code_verification_status,name_status,new_name_status,messaging_limit_tier,platform_type,account_mode,is_pin_enabled';
+
+export const ownedWabas = (businessId: string) => [businessId, 'owned_whatsapp_business_accounts'];
+export const clientWabas = (businessId: string) => [
+	businessId,
+	'client_whatsapp_business_accounts',
+];
+export const wabaPhoneNumbers = (wabaId: string) => [wabaId, 'phone_numbers'];
+export const register = (phoneNumberId: string) => [phoneNumberId, 'register'];
+export const deregister = (phoneNumberId: string) => [phoneNumberId, 'deregister'];

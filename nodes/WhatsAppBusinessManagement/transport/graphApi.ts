@@ -51,6 +51,8 @@ export interface GraphRequest {
 	path: string[];
 	body?: IDataObject;
 	qs?: IDataObject;
+	/** Values in the request that must not appear in any error, e.g. a two-step PIN. */
+	secrets?: string[];
 }
 
 export function validateApiVersion(apiVersion: unknown): string {
@@ -164,13 +166,15 @@ function parseBody(body: unknown): { value: unknown; problem?: string } {
 	return { value: body };
 }
 
-function toGraphFields(value: unknown, secret: string): GraphErrorFields | undefined {
+function toGraphFields(value: unknown, secrets: string[]): GraphErrorFields | undefined {
 	if (typeof value !== 'object' || value === null) return undefined;
 	const error = (value as IDataObject).error;
 	if (typeof error !== 'object' || error === null || Array.isArray(error)) return undefined;
 	const e = error as IDataObject;
 	const text = (v: unknown) =>
-		typeof v === 'string' ? redact(v.slice(0, 1000), secret) : undefined;
+		typeof v === 'string'
+			? secrets.reduce((text, secret) => redact(text, secret), v.slice(0, 1000))
+			: undefined;
 	const int = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) ? v : undefined);
 	return {
 		message: text(e.message),
@@ -189,17 +193,17 @@ export function errorFromResponse(
 	statusCode: number,
 	rawBody: unknown,
 	headers: Record<string, unknown>,
-	secret: string,
+	secrets: string[],
 ): GraphApiError {
 	const { value, problem } = parseBody(rawBody);
-	const graph = toGraphFields(value, secret);
+	const graph = toGraphFields(value, secrets);
 	const retryAfterMs = readRetryAfterMs(headers);
 	if (graph) {
-		const { category, retryable } = classifyGraphError(statusCode, graph);
+		const { category, retryable, hint } = classifyGraphError(statusCode, graph);
 		const codeText = graph.code !== undefined ? ` (code ${graph.code})` : '';
 		const said = (graph.error_user_msg ?? graph.message ?? 'no message').replace(/[.\s]+$/, '');
 		return new GraphApiError({
-			message: `Meta answered HTTP ${statusCode}${codeText}: ${said}. ${hintFor(category)}`,
+			message: `Meta answered HTTP ${statusCode}${codeText}: ${said}. ${hint ?? hintFor(category)}`,
 			category,
 			retryable,
 			httpCode: statusCode,
@@ -307,12 +311,13 @@ async function sendOnce(
 	}
 	const headers = response.headers ?? {};
 	connection.pacer.observe(headers);
+	const secrets = [connection.secret, ...(request.secrets ?? [])];
 	if (response.statusCode < 200 || response.statusCode >= 300) {
-		throw errorFromResponse(response.statusCode, response.body, headers, connection.secret);
+		throw errorFromResponse(response.statusCode, response.body, headers, secrets);
 	}
 	const { value, problem } = parseBody(response.body);
 	if (problem || typeof value !== 'object' || value === null || Array.isArray(value)) {
-		throw errorFromResponse(response.statusCode, response.body, headers, connection.secret);
+		throw errorFromResponse(response.statusCode, response.body, headers, secrets);
 	}
 	return value as IDataObject;
 }

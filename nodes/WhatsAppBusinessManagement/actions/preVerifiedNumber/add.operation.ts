@@ -1,14 +1,11 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { InputError } from '../../helpers/errors';
-import { normalizePhoneNumber } from '../../helpers/normalizePhoneNumber';
 import type { NormalizedPhoneNumber } from '../../helpers/normalizePhoneNumber';
-import { echoInput } from '../../helpers/userInput';
 import { edges, GraphApiError, graphApiRequest, graphApiRequestAllItems } from '../../transport';
 import type { GraphConnection, RetryState } from '../../transport';
 import { businessIdField, defaultCountryField, optionsCollection } from '../common.descriptions';
-import { readBusinessId } from '../parameters';
+import { phoneNumberErrorContext, readBusinessId, readPhoneNumber } from '../parameters';
 import type { Operation } from '../node.type';
 
 const properties: INodeProperties[] = [
@@ -150,17 +147,9 @@ export const add: Operation<AddRequest> = {
 
 	prepare(context, itemIndex, options) {
 		const businessId = options.validateOnly === true ? '' : readBusinessId(context, itemIndex);
-		const defaultCountry = context.getNodeParameter('defaultCountry', itemIndex, '') as unknown;
-		const raw = context.getNodeParameter('phoneNumber', itemIndex, '') as unknown;
-		const result = normalizePhoneNumber(
-			raw,
-			typeof defaultCountry === 'string' ? defaultCountry : undefined,
-		);
-		if (!result.ok) throw new InputError(result.message);
 		return {
 			businessId,
-			input: echoInput(raw),
-			normalized: result,
+			...readPhoneNumber(context, itemIndex),
 			returnExisting: options.ifAlreadyAdded !== 'error',
 		};
 	},
@@ -206,10 +195,6 @@ export const add: Operation<AddRequest> = {
 		};
 	},
 
-	errorContext(context, itemIndex, request) {
-		const raw = context.getNodeParameter('phoneNumber', itemIndex, '') as unknown;
-		return {
-			phone_number: { input: echoInput(raw), normalized: request?.normalized.e164 ?? null },
-		};
-	},
+	errorContext: (context, itemIndex, request) =>
+		phoneNumberErrorContext(context, itemIndex, request?.normalized),
 };

@@ -1,0 +1,118 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import { InputError } from '../../helpers/errors';
+import type { NormalizedPhoneNumber } from '../../helpers/normalizePhoneNumber';
+import { quoteInput } from '../../helpers/userInput';
+import { edges, graphApiRequest } from '../../transport';
+import { defaultCountryField, optionsCollection, wabaFields } from '../common.descriptions';
+import type { Operation } from '../node.type';
+import { phoneNumberErrorContext, readPhoneNumber, readWabaId } from '../parameters';
+
+const properties: INodeProperties[] = [
+	...wabaFields,
+	{
+		displayName: 'Phone Number',
+		name: 'phoneNumber',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '+1 631 555 1000',
+		description:
+			'Number to add, in any format Add Phone Number accepts. Sent to Meta as country calling code (cc) and national number.',
+	},
+	defaultCountryField(
+		'Country of a number written without a country code, e.g. (631) 555-1000. Choose from the list, or specify an ISO 3166-1 alpha-2 code using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	),
+	{
+		displayName: 'Display Name',
+		name: 'verifiedName',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: "Jasper's Market",
+		description:
+			"The business name customers see (Meta's verified_name, 2 to 75 characters); Meta reviews it",
+	},
+	optionsCollection([
+		{
+			displayName: 'Pre-Verified Number ID',
+			name: 'preverifiedId',
+			type: 'string',
+			default: '',
+			placeholder: '1234567890123456',
+			description:
+				"ID of the partner's pre-verified number this is (from Add Phone Number or Get Many). The number arrives verified and leaves the pool.",
+		},
+	]),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['phoneNumber'], operation: ['addToWaba'] } },
+	properties,
+);
+
+interface WabaAddRequest {
+	wabaId: string;
+	input: string | number | null;
+	normalized: NormalizedPhoneNumber;
+	verifiedName: string;
+	preverifiedId?: string;
+}
+
+/** Adds a number to a client's WABA; with a pre-verified number's ID, the client claims it. */
+export const addToWaba: Operation<WabaAddRequest> = {
+	description,
+
+	prepare(context, itemIndex, options) {
+		const wabaId = readWabaId(context, itemIndex);
+		const { input, normalized } = readPhoneNumber(context, itemIndex);
+		const verifiedName = String(context.getNodeParameter('verifiedName', itemIndex, '')).trim();
+		if (verifiedName.length < 2 || verifiedName.length > 75) {
+			throw new InputError(
+				`Display Name ${quoteInput(verifiedName)} is not valid: Meta wants 2 to 75 characters.`,
+			);
+		}
+		const given = String(options.preverifiedId ?? '').trim();
+		if (given !== '' && !/^[0-9]+$/.test(given)) {
+			throw new InputError(
+				`Pre-Verified Number ID ${quoteInput(given)} is not valid: use the digits of the ID.`,
+			);
+		}
+		return {
+			wabaId,
+			input,
+			normalized,
+			verifiedName,
+			preverifiedId: given || undefined,
+		};
+	},
+
+	async run(context, connection, request) {
+		const { normalized } = request;
+		const body: IDataObject = {
+			cc: normalized.callingCode,
+			phone_number: normalized.nationalNumber,
+			verified_name: request.verifiedName,
+		};
+		if (request.preverifiedId) body.preverified_id = request.preverifiedId;
+		const answer = await graphApiRequest.call(context, connection, {
+			method: 'POST',
+			path: edges.wabaPhoneNumbers(request.wabaId),
+			body,
+		});
+		return {
+			id: String(answer.id ?? ''),
+			phone_number: normalized.e164,
+			cc: normalized.callingCode,
+			national_number: normalized.nationalNumber,
+			verified_name: request.verifiedName,
+			waba_id: request.wabaId,
+			...(request.preverifiedId ? { preverified_id: request.preverifiedId } : {}),
+			input: request.input,
+		};
+	},
+
+	errorContext: (context, itemIndex, request) =>
+		phoneNumberErrorContext(context, itemIndex, request?.normalized),
+};

@@ -1,0 +1,92 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { OperationMap } from '../node.type';
+import { addToWaba } from './addToWaba.operation';
+import { deregister } from './deregister.operation';
+import { get } from './get.operation';
+import { getMany } from './getMany.operation';
+import { register } from './register.operation';
+import { requestCode } from './requestCode.operation';
+import { requestDisplayNameChange } from './requestDisplayNameChange.operation';
+import { setPin } from './setPin.operation';
+import { verifyCode } from './verifyCode.operation';
+
+export const operations: OperationMap['phoneNumber'] = {
+	addToWaba,
+	deregister,
+	get,
+	getMany,
+	register,
+	requestCode,
+	requestDisplayNameChange,
+	setPin,
+	verifyCode,
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['phoneNumber'] } },
+		options: [
+			{
+				name: 'Add to WhatsApp Business Account',
+				value: 'addToWaba',
+				description: "Add a number to a client's WABA, or claim a pre-verified number for it",
+				action: 'Add a phone number to a business account',
+			},
+			{
+				name: 'Deregister',
+				value: 'deregister',
+				description: 'Take the number off the Cloud API',
+				action: 'Deregister a phone number',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get a number: status, quality rating, messaging limit, name review',
+				action: 'Get a business phone number',
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				description: "List the WABA's phone numbers with their status",
+				action: 'Get many business phone numbers',
+			},
+			{
+				name: 'Register',
+				value: 'register',
+				description: 'Register the number on the Cloud API with a two-step PIN',
+				action: 'Register a phone number',
+			},
+			{
+				name: 'Request Display Name Change',
+				value: 'requestDisplayNameChange',
+				description: "Submit a new display name for Meta's review",
+				action: 'Request a display name change',
+			},
+			{
+				name: 'Request Verification Code',
+				value: 'requestCode',
+				description: 'Send a verification code to the number by SMS or voice call',
+				action: 'Request a verification code for a business number',
+			},
+			{
+				name: 'Set Two-Step Verification PIN',
+				value: 'setPin',
+				description: "Set or change the number's two-step verification PIN",
+				action: 'Set a verification pin',
+			},
+			{
+				name: 'Verify Code',
+				value: 'verifyCode',
+				description: 'Verify the number with the code it received',
+				action: 'Verify a code for a business number',
+			},
+		],
+		default: 'get',
+	},
+	...Object.values(operations).flatMap((operation) => operation.description),
+];
