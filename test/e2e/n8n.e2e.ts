@@ -1,11 +1,12 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code: runs in Node.js, never inside n8n */
-// The packed package inside the real n8n (2.41.1, Node 24): installed into .n8n/nodes, the
-// example workflow imported and executed with `n8n execute --id` against the simulator.
+// The packed package inside the real n8n (N8N_VERSION: 2.41.1 by default, or 1.123.81; Node 24):
+// installed into .n8n/nodes, the example workflows imported and executed with `n8n execute --id`
+// against the simulator.
 import { readFileSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 
 import { GraphApiSimulator } from '../../simulator/GraphApiSimulator';
-import { packPackage, startRealN8n } from './realN8n';
+import { N8N_VERSION, packPackage, startRealN8n } from './realN8n';
 import type { RealN8n } from './realN8n';
 
 const TOKEN = 'EAARealN8nE2eTokenZq7Wv3Kp';
@@ -55,7 +56,7 @@ async function executeWith(token: string) {
 	return { result, rows, success, failure, text: JSON.stringify(result) };
 }
 
-test('the example workflow runs in the real n8n: IDs on success, structured errors on the error branch', async () => {
+test(`n8n ${N8N_VERSION}: the example workflow runs in the real n8n: IDs on success, structured errors on the error branch`, async () => {
 	const { result, rows, success, failure, text } = await executeWith(TOKEN);
 	expect(result.status).toBe('success');
 	expect(rows).toHaveLength(12);
@@ -91,7 +92,7 @@ test('the example workflow runs in the real n8n: IDs on success, structured erro
 	);
 });
 
-test('the lifecycle example runs in the real n8n: verified, listed, deleted, then not found', async () => {
+test(`n8n ${N8N_VERSION}: the lifecycle example runs in the real n8n: verified, listed, deleted, then not found`, async () => {
 	// The example reads codes from the simulator at its `npm run n8n` address; point it here.
 	const text = readFileSync(
 		join(__dirname, '../../examples/pre-verified-number-lifecycle.workflow.json'),
@@ -120,7 +121,39 @@ test('the lifecycle example runs in the real n8n: verified, listed, deleted, the
 	expect(JSON.stringify(result)).not.toContain(TOKEN);
 });
 
-test('a wrong token fails every valid row with category auth and shows no token', async () => {
+test(`n8n ${N8N_VERSION}: the pool-to-ready example claims a verified number into a WABA and registers it`, async () => {
+	const text = readFileSync(join(__dirname, '../../examples/pool-to-ready.workflow.json'), 'utf8');
+	const copy = join(n8n.userFolder, 'pool-to-ready.workflow.json');
+	writeFileSync(copy, text.split('http://127.0.0.1:18787').join(simulator.baseUrl));
+	await n8n.importWorkflow(copy);
+	await n8n.importCredential({
+		id: 'wbmSimulatorCredential',
+		name: 'WhatsApp Business Management (simulator)',
+		type: 'whatsAppBusinessManagementApi',
+		data: { accessToken: TOKEN, apiVersion: 'v23.0', baseUrl: simulator.baseUrl },
+	});
+	const result = await n8n.execute('wbmPoolToReady01');
+	const runData = (
+		result.data as { resultData: { runData: Record<string, Array<{ data: { main: Item[][] } }>> } }
+	).resultData.runData;
+	const only = (name: string) => {
+		const items = runData[name][0].data.main[0];
+		expect(items).toHaveLength(1);
+		return items[0].json;
+	};
+	expect(result.status).toBe('success');
+	const pooled = only('Add to Pool');
+	expect(only("Add to the Client's WABA")).toMatchObject({ cc: '1', preverified_id: pooled.id });
+	expect(only('Register')).toMatchObject({ registered: true });
+	expect(only('Get')).toMatchObject({ status: 'CONNECTED', is_connected: true });
+	expect(simulator.numbers.size).toBe(0);
+	expect(simulator.phoneNumbers.size).toBe(1);
+	const written = JSON.stringify(Object.values(runData).map((runs) => runs[0].data));
+	expect(written).not.toContain('246810');
+	expect(JSON.stringify(result)).not.toContain(TOKEN);
+});
+
+test(`n8n ${N8N_VERSION}: a wrong token fails every valid row with category auth and shows no token`, async () => {
 	const wrong = 'EAAWrongTokenForTheRealN8nRun42';
 	const { success, failure, text } = await executeWith(wrong);
 	expect(success).toHaveLength(0);

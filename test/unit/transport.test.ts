@@ -138,3 +138,22 @@ test('the Base URL may be http only for this machine: the token must not travel 
 	}
 	expect(validateBaseUrl('https://proxy.example/graph')).toBe('https://proxy.example/graph');
 });
+
+test.each([
+	[133000, 'validation', false, /run Deregister again, then Register/],
+	[133004, 'transient', true, /temporarily unavailable/],
+	[133005, 'validation', false, /PIN does not match/],
+	[133006, 'validation', false, /Verify the number first/],
+	[133008, 'rate_limit', false, /Too many wrong PINs/],
+	[133009, 'rate_limit', true, /too quickly/],
+	[133010, 'validation', false, /run Register first/],
+	[133015, 'transient', false, /wait 5 minutes/],
+	[133016, 'rate_limit', false, /10 in 72 hours/],
+])(
+	"Meta's registration code %i is %s (retryable %s) with its own hint",
+	(code, category, retryable, hint) => {
+		const classified = classifyGraphError(400, { code });
+		expect(classified).toMatchObject({ category, retryable });
+		expect(classified.hint).toMatch(hint);
+	},
+);
