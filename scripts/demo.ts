@@ -1,6 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- project scripts: runs in Node.js, never inside n8n */
 // npm run demo: starts the Graph API simulator, runs examples/add-phone-numbers.workflow.json in
-// n8n's engine with the built node, prints both branches as a table, and stops what it started.
+// n8n's engine with the built node and prints both branches as a table; then runs
+// examples/pool-to-ready.workflow.json and prints each step. Stops what it started.
 // First: n8n-core reads its environment when it is imported.
 import '../test/helpers/setupEnv';
 
@@ -15,6 +16,7 @@ import { runWorkflow, stockNodeTypes } from '../test/helpers/engine';
 import type { WorkflowFile } from '../test/helpers/engine';
 
 const WORKFLOW = join(__dirname, '../examples/add-phone-numbers.workflow.json');
+const POOL_TO_READY = join(__dirname, '../examples/pool-to-ready.workflow.json');
 const NODE_NAME = 'Add Phone Number';
 
 function cut(text: string, width: number): string {
@@ -76,10 +78,56 @@ async function main(): Promise<number> {
 		console.log(
 			`\n${rows.length} rows in, ${success.length} added + ${failure.length} on the error branch out; the simulator holds ${simulator.numbers.size} numbers, each added once: ${[...simulator.addsByNumber.values()].every((c) => c === 1)}`,
 		);
-		return rows.length === success.length + failure.length && success.length > 0 ? 0 : 1;
+		const split = rows.length === success.length + failure.length && success.length > 0;
+		const ready = await poolToReady(simulator, token, baseUrl);
+		return split && ready ? 0 : 1;
 	} finally {
 		await simulator.stop();
 	}
+}
+
+/** The second example: one number from the pool to a client's WABA, registered and connected. */
+async function poolToReady(
+	simulator: GraphApiSimulator,
+	token: string,
+	baseUrl: string,
+): Promise<boolean> {
+	const text = readFileSync(POOL_TO_READY, 'utf8').split('http://127.0.0.1:18787').join(baseUrl);
+	const workflow = JSON.parse(text) as WorkflowFile;
+	console.log(`\nRunning "${workflow.name}"`);
+	const result = await runWorkflow(
+		workflow,
+		{ accessToken: token, apiVersion: 'v23.0', baseUrl },
+		stockNodeTypes(),
+	);
+	if (result.error) {
+		console.error(`The workflow failed: ${result.error.message}`);
+		return false;
+	}
+	const steps: Array<[string, (json: Record<string, unknown>) => string]> = [
+		['Add to Pool', (j) => `pre-verified id ${String(j.id)} for ${String(j.phone_number)}`],
+		['Request Verification Code', (j) => `code sent by ${String(j.code_method)}`],
+		['Verify Code', (j) => `verified: ${String(j.verified)}`],
+		[
+			"Add to the Client's WABA",
+			(j) =>
+				`phone number id ${String(j.id)} (cc ${String(j.cc)}, national ${String(j.national_number)}) in WABA ${String(j.waba_id)}`,
+		],
+		['Register', (j) => `registered: ${String(j.registered)}`],
+		[
+			'Get',
+			(j) =>
+				`status ${String(j.status)}, connected ${String(j.is_connected)}, quality ${String(j.quality)}`,
+		],
+	];
+	let connected = false;
+	for (const [name, describe] of steps) {
+		const json = result.outputs(name)[0]?.[0]?.json ?? {};
+		console.log(`  ${cut(name, 26)} ${describe(json)}`);
+		if (name === 'Get') connected = json.is_connected === true;
+	}
+	console.log(`The number left the pool: ${simulator.numbers.size === 8}`);
+	return connected;
 }
 
 main().then(

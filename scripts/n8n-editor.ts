@@ -30,10 +30,11 @@ async function main() {
 	});
 	await n8n.importWorkflow(join(root, 'examples/add-phone-numbers.workflow.json'));
 	await n8n.importWorkflow(join(root, 'examples/pre-verified-number-lifecycle.workflow.json'));
+	await n8n.importWorkflow(join(root, 'examples/pool-to-ready.workflow.json'));
 
 	const server = await startN8nServer(n8n, N8N_PORT, 'inherit');
 	console.log(
-		`\nn8n is ready on ${server.url}: create the owner account on first visit, then open "Add phone numbers from a spreadsheet export" or "Pre-verified number lifecycle (simulator)". Ctrl+C stops n8n and the simulator.`,
+		`\nn8n is ready on ${server.url}: create the owner account on first visit, then open "Add phone numbers from a spreadsheet export", "Pre-verified number lifecycle (simulator)" or "Pre-verified number to ready to message". Ctrl+C stops n8n and the simulator.`,
 	);
 	const stop = () => {
 		void server

@@ -239,6 +239,57 @@ test('every other operation renders its fields: labels, sorted options, required
 	await page.locator('[data-test-id=ndv-close-button]').click();
 });
 
+test('the Phone Number resource: every operation renders its fields, the PIN as a password', async () => {
+	const expected: Record<string, string[]> = {
+		'Add to WhatsApp Business Account': [
+			'WhatsApp Business Account',
+			'Phone Number',
+			'Display Name',
+		],
+		Deregister: ['Phone Number'],
+		Get: ['Business ID', 'WhatsApp Business Account', 'Phone Number'],
+		'Get Many': ['WhatsApp Business Account', 'Return All', 'Limit', 'Filters'],
+		Register: ['Phone Number', 'PIN'],
+		'Request Display Name Change': ['Phone Number', 'New Display Name'],
+		'Request Verification Code': ['Phone Number', 'Code Method', 'Language'],
+		'Set Two-Step Verification PIN': ['Phone Number', 'PIN'],
+		'Verify Code': ['Phone Number', 'Code'],
+	};
+	// The previous test left the node on Delete, and n8n names the node after its action.
+	await page
+		.locator('[data-test-id=canvas-node]')
+		.filter({ hasText: /phone number/i })
+		.dblclick();
+	const ndv = page.locator('[data-test-id=ndv]');
+	await ndv.locator('[data-test-id=parameter-input-resource]').click();
+	await page.getByRole('option', { name: 'Phone Number', exact: true }).click();
+	await ndv.locator('[data-test-id=parameter-input-operation]').click();
+	await page.locator('[role=option]:visible', { hasText: 'Custom API Call' }).waitFor();
+	const titles = (await page.locator('[role=option]:visible').allInnerTexts()).map((t) =>
+		t.split('\n')[0].trim(),
+	);
+	expect(titles).toEqual([...Object.keys(expected), 'Custom API Call']);
+	await page.keyboard.press('Escape');
+	for (const [operation, labels] of Object.entries(expected)) {
+		await ndv.locator('[data-test-id=parameter-input-operation]').click();
+		await page
+			.locator('[role=option]:visible')
+			.filter({ has: page.getByText(operation, { exact: true }) })
+			.first()
+			.click();
+		for (const label of labels) await expectText(ndv, label);
+		const chosen = await ndv.locator('[data-test-id=parameter-input-operation] input').inputValue();
+		expect(chosen).toBe(operation);
+		if (labels.includes('PIN')) {
+			await expect(
+				ndv.locator('[data-test-id=parameter-input-pin] input').getAttribute('type'),
+			).resolves.toBe('password');
+		}
+	}
+	await page.screenshot({ path: join(IMAGES, 'phone-number-operations.png') });
+	await page.locator('[data-test-id=ndv-close-button]').click();
+});
+
 test('the shipped example, imported as it is, runs in the editor: 8 added, 4 on the error output', async () => {
 	// Through n8n's REST API as the signed-in user, as "Import from File" would.
 	const example = JSON.parse(
