@@ -98,6 +98,8 @@ export interface PreVerifiedNumber {
 	pendingCode?: string;
 	pendingCodeExpires?: number;
 	createdAt: number;
+	/** Partner businesses the number is shared with. */
+	sharedWith?: Set<string>;
 }
 
 export interface RecordedRequest {
@@ -514,6 +516,9 @@ export class GraphApiSimulator {
 		}
 		if (edge === 'add_phone_numbers' && method === 'POST') return this.add(target, url, body);
 		if (edge === 'preverified_numbers' && method === 'GET') return this.list(target, url);
+		if (edge === 'share_preverified_numbers' && (method === 'POST' || method === 'DELETE')) {
+			return this.share(target, method, { ...Object.fromEntries(url.searchParams), ...body });
+		}
 		if (
 			edge === 'owned_whatsapp_business_accounts' ||
 			edge === 'client_whatsapp_business_accounts'
@@ -548,6 +553,10 @@ export class GraphApiSimulator {
 		}
 		if (edge === 'request_code' && method === 'POST') return this.requestCode(number, url, body);
 		if (edge === 'verify_code' && method === 'POST') return this.verifyCode(number, url, body);
+		if (edge === 'partners' && method === 'GET') {
+			const partners = [...(number.sharedWith ?? [])].map((id) => ({ id, name: `Partner ${id}` }));
+			return this.page(partners, url, (p) => p);
+		}
 		throw graphError(400, 100, `Unsupported ${method} request on ${edge ?? 'node'}`);
 	}
 
@@ -694,6 +703,29 @@ export class GraphApiSimulator {
 		number.code_verification_time = Math.floor(now / 1000);
 		number.verification_expiry_time = Math.floor((now + VERIFIED_FOR_MS) / 1000);
 		number.pendingCode = undefined;
+		return { success: true };
+	}
+
+	/** POST or DELETE /{Business-ID}/share_preverified_numbers: share a number, or stop. */
+	private share(businessId: string, method: string, params: Record<string, unknown>) {
+		this.requireBusiness(businessId);
+		const id = String(params.preverified_id ?? '');
+		const partner = String(params.partner_business_id ?? '');
+		if (!NUMERIC_ID.test(id) || !NUMERIC_ID.test(partner)) {
+			throw graphError(400, 100, 'Invalid preverified_id: must be a valid numeric string');
+		}
+		const number = this.numbers.get(id);
+		if (!number) throw graphError(404, 803, 'Pre-verified phone number not found');
+		if (number.businessId !== businessId) {
+			throw graphError(
+				403,
+				200,
+				"Your business doesn't have permission to share this pre-verified phone number",
+			);
+		}
+		number.sharedWith ??= new Set();
+		if (method === 'POST') number.sharedWith.add(partner);
+		else number.sharedWith.delete(partner);
 		return { success: true };
 	}
 

@@ -94,6 +94,24 @@ const operations: Case[] = [
 		requestPath: '/v23.0/1234567890123456',
 		onNode: true,
 	},
+	{
+		operation: 'share',
+		specPath: '/{Version}/{Business-ID}/share_preverified_numbers',
+		method: 'post',
+		parameters: {
+			businessId: BUSINESS,
+			preVerifiedNumberId: NUMBER,
+			partnerBusinessId: '9876543210987654',
+		},
+		requestPath: `/v23.0/${BUSINESS}/share_preverified_numbers`,
+	},
+	{
+		operation: 'getPartners',
+		specPath: '/{Version}/{Pre-Verified-Phone-Number-ID}/partners',
+		method: 'get',
+		parameters: { preVerifiedNumberId: NUMBER },
+		requestPath: '/v23.0/1234567890123456/partners?',
+	},
 	// Resource Phone Number: a client's WhatsApp Business Account and its numbers.
 	{
 		operation: 'getMany',
@@ -280,4 +298,10 @@ test.each(statusCases)('$title: documented HTTP $status maps to its category', a
 	const sent = JSON.parse(server.exchanges[0].responseBody).error as Record<string, unknown>;
 	expect(details.category).toBe(expectedCategory(c.status, sent));
 	for (const key of Object.keys(sent)) expect(details[key]).toEqual(sent[key]);
+});
+
+test("Stop Sharing's DELETE is in Meta's guide, not in its contract (tested against the simulator)", () => {
+	const share = spec.paths['/{Version}/{Business-ID}/share_preverified_numbers'];
+	expect(Object.keys(share)).toContain('post');
+	expect(Object.keys(share)).not.toContain('delete');
 });

@@ -233,3 +233,44 @@ test('every operation on one number rejects an ID that is not digits before any 
 	}
 	expect(simulator.requests).toHaveLength(0);
 });
+
+test('Share with Partner, Get Partners, Stop Sharing: the partner list follows', async () => {
+	const add = await runWorkflow(
+		addPhoneNumbersWorkflow({ rows: [{ phone: '+1 631 555 7000' }] }),
+		credentials(),
+	);
+	const id = String(add.outputs('Add Phone Number')[0][0].json.id);
+	const number = { __rl: true, mode: 'id', value: id };
+	const run = async (operation: string, parameters: Record<string, unknown> = {}) => {
+		const result = await runWorkflow(
+			nodeWorkflow({
+				rows: [{ row: 1 }],
+				onError: 'continueErrorOutput',
+				parameters: { operation, businessId: BUSINESS, preVerifiedNumberId: number, ...parameters },
+			}),
+			credentials(),
+		);
+		expect(result.error).toBeUndefined();
+		expect(JSON.stringify(result.run)).not.toContain(TOKEN);
+		return result.outputs('WhatsApp');
+	};
+	const [shared] = await run('share', { partnerBusinessId: '9876543210987654' });
+	expect(shared.map((i) => i.json)).toEqual([
+		{ id, partner_business_id: '9876543210987654', shared: true, success: true },
+	]);
+	await run('share', { partnerBusinessId: '5555555555555555' });
+	const [partners] = await run('getPartners');
+	expect(partners.map((i) => i.json.id)).toEqual(['9876543210987654', '5555555555555555']);
+	expect(partners[0].json).toMatchObject({ preverified_id: id, name: 'Partner 9876543210987654' });
+	const [stopped] = await run('stopSharing', { partnerBusinessId: '9876543210987654' });
+	expect(stopped[0].json).toMatchObject({ shared: false, success: true });
+	expect(simulator.requests.at(-1)).toMatchObject({
+		method: 'DELETE',
+		path: `/v23.0/${BUSINESS}/share_preverified_numbers`,
+	});
+	const [after] = await run('getPartners');
+	expect(after.map((i) => i.json.id)).toEqual(['5555555555555555']);
+	const [bad, badErrors] = await run('share', { partnerBusinessId: 'partner-1' });
+	expect(bad).toHaveLength(0);
+	expect(badErrors[0].json.error).toMatch(/Partner Business ID "partner-1" is not valid/);
+});

@@ -27,7 +27,16 @@ export interface Operation<Prepared = unknown> {
 
 /** Every resource and its operations, as the node's Resource and Operation fields name them. */
 export interface WhatsAppBusinessManagementMap {
-	preVerifiedNumber: 'add' | 'delete' | 'get' | 'getMany' | 'requestCode' | 'verifyCode';
+	preVerifiedNumber:
+		| 'add'
+		| 'delete'
+		| 'get'
+		| 'getMany'
+		| 'getPartners'
+		| 'requestCode'
+		| 'share'
+		| 'stopSharing'
+		| 'verifyCode';
 	phoneNumber:
 		| 'addToWaba'
 		| 'deregister'

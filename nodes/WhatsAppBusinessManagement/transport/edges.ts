@@ -22,3 +22,8 @@ export const clientWabas = (businessId: string) => [
 export const wabaPhoneNumbers = (wabaId: string) => [wabaId, 'phone_numbers'];
 export const register = (phoneNumberId: string) => [phoneNumberId, 'register'];
 export const deregister = (phoneNumberId: string) => [phoneNumberId, 'deregister'];
+export const sharePreVerifiedNumbers = (businessId: string) => [
+	businessId,
+	'share_preverified_numbers',
+];
+export const partners = (preVerifiedId: string) => [preVerifiedId, 'partners'];

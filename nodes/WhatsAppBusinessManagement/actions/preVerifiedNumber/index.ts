@@ -5,7 +5,10 @@ import { add } from './add.operation';
 import { deleteNumber } from './delete.operation';
 import { get } from './get.operation';
 import { getMany } from './getMany.operation';
+import { getPartners } from './getPartners.operation';
 import { requestCode } from './requestCode.operation';
+import { share } from './share.operation';
+import { stopSharing } from './stopSharing.operation';
 import { verifyCode } from './verifyCode.operation';
 
 export const operations: OperationMap['preVerifiedNumber'] = {
@@ -13,7 +16,10 @@ export const operations: OperationMap['preVerifiedNumber'] = {
 	delete: deleteNumber,
 	get,
 	getMany,
+	getPartners,
 	requestCode,
+	share,
+	stopSharing,
 	verifyCode,
 };
 
@@ -50,10 +56,28 @@ export const description: INodeProperties[] = [
 				action: 'Get many phone numbers',
 			},
 			{
+				name: 'Get Partners',
+				value: 'getPartners',
+				description: 'List the partner businesses the number is shared with',
+				action: 'Get the partners of a phone number',
+			},
+			{
 				name: 'Request Verification Code',
 				value: 'requestCode',
 				description: 'Send a verification code to the number by SMS or voice call',
 				action: 'Request a verification code',
+			},
+			{
+				name: 'Share with Partner',
+				value: 'share',
+				description: 'Share the number with a partner business',
+				action: 'Share a phone number with a partner',
+			},
+			{
+				name: 'Stop Sharing',
+				value: 'stopSharing',
+				description: 'Stop sharing the number with a partner business',
+				action: 'Stop sharing a phone number',
 			},
 			{
 				name: 'Verify Code',
