@@ -47,6 +47,8 @@ export interface SimulatorOptions {
 	 * need the precise figure.
 	 */
 	retryAfterHeader?: boolean;
+	/** The real clock the simulator's own time is built on (tests that also move Date.now pass it). */
+	clock?: () => number;
 	/** WhatsApp Business Accounts; by default one owned WABA, SIMULATOR_WABA_ID, for the first business. */
 	wabas?: Waba[];
 }
@@ -241,7 +243,7 @@ export class GraphApiSimulator {
 
 	/** The simulator's time: the real clock moved by advanceClock. */
 	now(): number {
-		return Date.now() + this.clockOffsetMs;
+		return (this.options.clock ?? Date.now)() + this.clockOffsetMs;
 	}
 
 	/**
@@ -263,6 +265,23 @@ export class GraphApiSimulator {
 				this.removeNumber(number);
 			}
 		}
+	}
+
+	/** Puts a number straight into a business's pool, as if added (and verified) earlier. */
+	seedPreVerifiedNumber(businessId: string, digits: string, verified = false): string {
+		const id = String(this.nextId++);
+		const now = this.now();
+		this.idByNumber.set(`${businessId}:${digits}`, id);
+		this.numbers.set(id, {
+			id,
+			businessId,
+			digits,
+			code_verification_status: verified ? 'VERIFIED' : 'NOT_VERIFIED',
+			code_verification_time: verified ? Math.floor(now / 1000) : undefined,
+			verification_expiry_time: verified ? Math.floor((now + VERIFIED_FOR_MS) / 1000) : undefined,
+			createdAt: now,
+		});
+		return id;
 	}
 
 	/** Removes a pre-verified number from its pool (deleted, expired, or claimed by a client). */

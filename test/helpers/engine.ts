@@ -2,7 +2,7 @@
 // Runs workflows in n8n-core's real engine (WorkflowExecute), in process, with our node and
 // credential as n8n would load them. Only the credential store is ours: it hands out plain
 // decrypted data and resolves the credential's generic `authenticate` with n8n's expressions.
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, PollContext, WorkflowExecute } from 'n8n-core';
 import { ICredentialsHelper, Workflow } from 'n8n-workflow';
 import type {
 	IAuthenticateGeneric,
@@ -30,6 +30,7 @@ import { WhatsAppBusinessManagementApi } from '../../credentials/WhatsAppBusines
 import { join } from 'path';
 
 import { WhatsAppBusinessManagement } from '../../nodes/WhatsAppBusinessManagement/WhatsAppBusinessManagement.node';
+import { WhatsAppBusinessManagementTrigger } from '../../nodes/WhatsAppBusinessManagement/WhatsAppBusinessManagementTrigger.node';
 
 export const PACKAGE_NODE_TYPE =
 	'n8n-nodes-whatsapp-business-management.whatsAppBusinessManagement';
@@ -196,6 +197,41 @@ export interface RunResult {
 	error: IRun['data']['resultData']['error'];
 }
 
+/** What n8n hands a node besides the workflow: our credential store, hooks and addresses. */
+export function testAdditionalData(
+	credentials: ICredentialDataDecryptedObject,
+	executionId: string,
+	base: IWorkflowBase,
+): IWorkflowExecuteAdditionalData {
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, base);
+	return {
+		credentialsHelper: new TestCredentialsHelper({ [CREDENTIAL_TYPE]: credentials }),
+		hooks,
+		executionId,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://127.0.0.1:1/rest',
+		instanceBaseUrl: 'http://127.0.0.1:1/',
+		formBaseUrl: 'http://127.0.0.1:1/form',
+		formWaitingBaseUrl: 'http://127.0.0.1:1/formWaiting',
+		formTestBaseUrl: 'http://127.0.0.1:1/formTest',
+		webhookBaseUrl: 'http://127.0.0.1:1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:1/webhookWaiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:1/webhookTest',
+		mcpBaseUrl: 'http://127.0.0.1:1/mcp',
+		mcpTestBaseUrl: 'http://127.0.0.1:1/mcpTest',
+		variables: {},
+		executeWorkflow: async () => {
+			throw new Error('sub-workflows are not used in these tests');
+		},
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		logAiEvent: () => {},
+		startRunnerTask: async () => {
+			throw new Error('task runners are not used in these tests');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
 let executionCounter = 0;
 
 /** Runs a workflow to its end in n8n-core's WorkflowExecute and returns what each node output. */
@@ -227,33 +263,7 @@ export async function runWorkflow(
 		isArchived: false,
 		activeVersionId: null,
 	} as unknown as IWorkflowBase;
-	const hooks = new ExecutionLifecycleHooks('manual', executionId, base);
-	const additionalData = {
-		credentialsHelper: new TestCredentialsHelper({ [CREDENTIAL_TYPE]: credentials }),
-		hooks,
-		executionId,
-		currentNodeExecutionIndex: 0,
-		restApiUrl: 'http://127.0.0.1:1/rest',
-		instanceBaseUrl: 'http://127.0.0.1:1/',
-		formBaseUrl: 'http://127.0.0.1:1/form',
-		formWaitingBaseUrl: 'http://127.0.0.1:1/formWaiting',
-		formTestBaseUrl: 'http://127.0.0.1:1/formTest',
-		webhookBaseUrl: 'http://127.0.0.1:1/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1:1/webhookWaiting',
-		webhookTestBaseUrl: 'http://127.0.0.1:1/webhookTest',
-		mcpBaseUrl: 'http://127.0.0.1:1/mcp',
-		mcpTestBaseUrl: 'http://127.0.0.1:1/mcpTest',
-		variables: {},
-		executeWorkflow: async () => {
-			throw new Error('sub-workflows are not used in these tests');
-		},
-		getRunExecutionData: async () => undefined,
-		getRuntimeCredential: async () => undefined,
-		logAiEvent: () => {},
-		startRunnerTask: async () => {
-			throw new Error('task runners are not used in these tests');
-		},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = testAdditionalData(credentials, executionId, base);
 
 	const start = workflowData.nodes.find((n) => n.type === 'n8n-nodes-base.manualTrigger');
 	const execute = new WorkflowExecute(additionalData, 'manual');
@@ -330,4 +340,64 @@ export function addPhoneNumbersWorkflow(options: AddWorkflowOptions): WorkflowFi
 			options: options.options ?? {},
 		},
 	});
+}
+
+export const TRIGGER_NODE_TYPE =
+	'n8n-nodes-whatsapp-business-management.whatsAppBusinessManagementTrigger';
+
+export interface Poller {
+	/** One poll through n8n's PollContext: the items it emits, or null. */
+	poll(): Promise<INodeExecutionData[] | null>;
+	/** The node's static data, as n8n would store it with the workflow. */
+	staticData(): IDataObject;
+}
+
+/** Our trigger in a workflow, polled through n8n-core's real PollContext with kept static data. */
+export function triggerPoller(
+	parameters: INodeParameters,
+	credentials: ICredentialDataDecryptedObject,
+	mode: 'trigger' | 'manual' = 'trigger',
+): Poller {
+	const nodeType = new WhatsAppBusinessManagementTrigger() as INodeType;
+	const node: INode = {
+		id: 'trigger',
+		name: 'Trigger',
+		type: TRIGGER_NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'Meta' } },
+	};
+	const workflow = new Workflow({
+		id: 'trigger-workflow',
+		name: 'trigger',
+		nodes: [node],
+		connections: {},
+		active: true,
+		nodeTypes: new TestNodeTypes({ [TRIGGER_NODE_TYPE]: nodeType }),
+		staticData: {},
+		settings: { executionOrder: 'v1' },
+	});
+	const base = {
+		id: workflow.id,
+		name: 'trigger',
+		nodes: [node],
+		connections: {},
+	} as unknown as IWorkflowBase;
+	return {
+		async poll() {
+			const context = new PollContext(
+				workflow,
+				workflow.getNode('Trigger') as INode,
+				testAdditionalData(credentials, `poll-${++executionCounter}`, base),
+				mode,
+				'activate',
+			);
+			const result = await (
+				nodeType.poll as (this: unknown) => Promise<INodeExecutionData[][] | null>
+			).call(context);
+			return result ? result[0] : null;
+		},
+		staticData: () => workflow.getStaticData('node', node) as IDataObject,
+	};
 }

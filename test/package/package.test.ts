@@ -41,7 +41,10 @@ test('package.json follows n8n community rules', () => {
 		n8nNodesApiVersion: 1,
 		strict: true,
 		credentials: ['dist/credentials/WhatsAppBusinessManagementApi.credentials.js'],
-		nodes: ['dist/nodes/WhatsAppBusinessManagement/WhatsAppBusinessManagement.node.js'],
+		nodes: [
+			'dist/nodes/WhatsAppBusinessManagement/WhatsAppBusinessManagement.node.js',
+			'dist/nodes/WhatsAppBusinessManagement/WhatsAppBusinessManagementTrigger.node.js',
+		],
 	});
 });
 
@@ -124,4 +127,19 @@ test('nothing in the repository reads the folder beside it: a clone is self-cont
 			readFileSync(join(root, file), 'utf8').includes(outside),
 	);
 	expect(readers).toEqual([]);
+});
+
+test('the package has exactly one regular node and one trigger, as n8n Cloud allows', () => {
+	const kinds = pkg.n8n.nodes.map((file: string) => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const exported = require(join(root, file)) as Record<
+			string,
+			new () => { description: { group: string[]; polling?: boolean } }
+		>;
+		const [NodeClass] = Object.values(exported);
+		const { description } = new NodeClass();
+		return description.group.includes('trigger') ? 'trigger' : 'regular';
+	});
+	expect(kinds.sort()).toEqual(['regular', 'trigger']);
+	expect(packedFiles).toEqual(expect.arrayContaining(pkg.n8n.nodes.map((file: string) => file)));
 });

@@ -4,6 +4,7 @@ import type {
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
+	IPollFunctions,
 } from 'n8n-workflow';
 
 import { InputError } from '../helpers/errors';
@@ -26,7 +27,7 @@ const PATH_SEGMENT = /^[A-Za-z0-9_]+$/;
 const NETWORK_CODE =
 	/^(ECONN|ETIMEDOUT$|ESOCKETTIMEDOUT$|EPIPE$|ENOTFOUND$|EAI_AGAIN$|EHOSTUNREACH$|ENETUNREACH$|ERR_SOCKET_|UND_ERR_)/;
 
-export type Context = IExecuteFunctions | ILoadOptionsFunctions;
+export type Context = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 /** The credential's connection settings, checked once per execution before any URL is built. */
 export interface GraphConnection {

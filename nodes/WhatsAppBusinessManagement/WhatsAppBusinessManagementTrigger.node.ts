@@ -1,0 +1,205 @@
+import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import type {
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+
+import { InputError } from './helpers/errors';
+import { pollChanges } from './trigger/poll';
+import type { Watch } from './trigger/poll';
+import { GraphApiError } from './transport';
+
+export class WhatsAppBusinessManagementTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'WhatsApp Business Management Trigger',
+		name: 'whatsAppBusinessManagementTrigger',
+		icon: { light: 'file:whatsapp.svg', dark: 'file:whatsapp.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle:
+			'={{ $parameter["watch"] === "phoneNumbers" ? "WABA phone numbers" : "Pre-verified pool" }}',
+		description:
+			'Starts the workflow when pre-verified numbers are added, verified, about to expire, lose their verification or leave the pool, or when a WABA number changes status, quality, limit or name review',
+		defaults: { name: 'WhatsApp Business Management Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'whatsAppBusinessManagementApi', required: true }],
+		properties: [
+			{
+				displayName: 'Watch',
+				name: 'watch',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{
+						name: 'Phone Numbers of a WhatsApp Business Account',
+						value: 'phoneNumbers',
+						description:
+							"A client WABA's numbers: status, quality rating, messaging limit, name review",
+					},
+					{
+						name: 'Pre-Verified Numbers of a Business',
+						value: 'preVerifiedNumbers',
+						description: "The partner's pool: added, verified, expiring, verification lost, left",
+					},
+				],
+				default: 'preVerifiedNumbers',
+			},
+			{
+				displayName: 'Business ID',
+				name: 'businessId',
+				type: 'string',
+				required: true,
+				default: '',
+				placeholder: '1234567890123456',
+				description:
+					'ID of the business portfolio whose pre-verified numbers are watched (digits only)',
+				displayOptions: { show: { watch: ['preVerifiedNumbers'] } },
+			},
+			{
+				displayName: 'WhatsApp Business Account ID',
+				name: 'wabaId',
+				type: 'string',
+				required: true,
+				default: '',
+				placeholder: '2345678901234567',
+				description:
+					'ID of the WhatsApp Business Account whose phone numbers are watched (digits only)',
+				displayOptions: { show: { watch: ['phoneNumbers'] } },
+			},
+			{
+				displayName: 'Events',
+				name: 'poolEvents',
+				type: 'multiOptions',
+				required: true,
+				options: [
+					{
+						name: 'Added to Pool',
+						value: 'added',
+						description: 'A number appeared in the pool',
+					},
+					{
+						name: 'Left the Pool',
+						value: 'leftPool',
+						description: 'A number left the pool: claimed by a client, deleted or removed by Meta',
+					},
+					{
+						name: 'Verification Expiring',
+						value: 'verificationExpiring',
+						description:
+							'A verified number expires within the days set below (once per verification)',
+					},
+					{
+						name: 'Verification Lost',
+						value: 'verificationLost',
+						description: 'A verified number became not verified or expired',
+					},
+					{ name: 'Verified', value: 'verified', description: 'A number became verified' },
+				],
+				default: ['verificationExpiring', 'verificationLost', 'leftPool'],
+				displayOptions: { show: { watch: ['preVerifiedNumbers'] } },
+			},
+			{
+				displayName: 'Expiring Within (Days)',
+				name: 'expiringWithinDays',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 90 },
+				default: 14,
+				description:
+					'Verification Expiring fires when this many days or fewer are left. Re-verification is possible in the last 45 days.',
+				displayOptions: {
+					show: { watch: ['preVerifiedNumbers'], poolEvents: ['verificationExpiring'] },
+				},
+			},
+			{
+				displayName: 'Events',
+				name: 'phoneNumberEvents',
+				type: 'multiOptions',
+				required: true,
+				options: [
+					{
+						name: 'Display Name Status Changed',
+						value: 'nameStatusChanged',
+						description: "Meta's review of the display name moved on",
+					},
+					{
+						name: 'Messaging Limit Changed',
+						value: 'messagingLimitChanged',
+						description: 'The messaging limit tier went up or down',
+					},
+					{
+						name: 'Quality Rating Changed',
+						value: 'qualityChanged',
+						description: 'The quality rating changed (GREEN, YELLOW, RED)',
+					},
+					{
+						name: 'Status Changed',
+						value: 'statusChanged',
+						description: 'The number was connected, disconnected, flagged or restricted',
+					},
+				],
+				default: ['statusChanged', 'qualityChanged'],
+				displayOptions: { show: { watch: ['phoneNumbers'] } },
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: [
+					{
+						displayName: 'Emit Existing on First Poll',
+						name: 'emitExisting',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether the first poll after activation emits what exists (for example every number as Added to Pool) instead of only recording it',
+					},
+				],
+			},
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const watch = this.getNodeParameter('watch') as Watch;
+		const pool = watch === 'preVerifiedNumbers';
+		const ownerId = String(this.getNodeParameter(pool ? 'businessId' : 'wabaId', '')).trim();
+		if (!/^[0-9]+$/.test(ownerId)) {
+			const label = pool ? 'Business ID' : 'WhatsApp Business Account ID';
+			throw new NodeOperationError(
+				this.getNode(),
+				`${label} must be the digits of the ID, e.g. 1234567890123456.`,
+			);
+		}
+		const options = this.getNodeParameter('options', {}) as { emitExisting?: boolean };
+		try {
+			return await pollChanges.call(this, {
+				watch,
+				ownerId,
+				events: this.getNodeParameter(pool ? 'poolEvents' : 'phoneNumberEvents', []) as string[],
+				expiringWithinDays: pool ? Number(this.getNodeParameter('expiringWithinDays', 14)) : 0,
+				emitExisting: options.emitExisting === true,
+			});
+		} catch (error) {
+			// The poll fails as a whole and n8n shows why on the workflow; the next poll starts from
+			// the state of the last good one.
+			if (error instanceof GraphApiError && error.httpCode !== null) {
+				throw new NodeApiError(this.getNode(), { error: error.toDetails() } as JsonObject, {
+					message: error.message,
+					description: `Category: ${error.category}`,
+					httpCode: String(error.httpCode),
+				});
+			}
+			const message =
+				error instanceof GraphApiError || error instanceof InputError
+					? error.message
+					: 'The poll failed before Meta answered.';
+			throw new NodeOperationError(this.getNode(), message);
+		}
+	}
+}

@@ -1,0 +1,148 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { parseGraphTime } from './graphTime';
+
+const DAY_MS = 86_400_000;
+
+export type PoolEvent =
+	'added' | 'verified' | 'verificationExpiring' | 'verificationLost' | 'leftPool';
+export type PhoneNumberEvent =
+	'statusChanged' | 'qualityChanged' | 'messagingLimitChanged' | 'nameStatusChanged';
+
+/**
+ * What is kept between polls, one short string per number so that a pool of 10,000 stays a few
+ * hundred KB of the workflow's static data: the fields events compare, comma-separated.
+ */
+export type Seen = Record<string, string>;
+
+export interface Change {
+	event: PoolEvent | PhoneNumberEvent;
+	id: string;
+	phone_number: string | null;
+	previous: string | null;
+	current: string | null;
+	/** When the change happened, if Meta says (a verification time); for sorting. */
+	at: number | null;
+	/** The number as Meta describes it now (empty once it left). */
+	fields: IDataObject;
+}
+
+export interface Diff {
+	changes: Change[];
+	seen: Seen;
+}
+
+const digits = (value: unknown) => (typeof value === 'string' ? value.replace(/\D/g, '') : '');
+
+/** A pre-verified number's status, with VERIFIED past its expiry read as EXPIRED. */
+function poolStatus(number: IDataObject, now: number): string {
+	const status = String(number.code_verification_status ?? number.verification_status ?? '');
+	const expiry = parseGraphTime(number.verification_expiry_time);
+	return status === 'VERIFIED' && expiry !== null && expiry <= now ? 'EXPIRED' : status;
+}
+
+/**
+ * Compares a pool's numbers with what the last poll saw. `seen` entries are
+ * "status,expiry ms,expiry already announced,digits". Verification Expiring fires once per
+ * verification period: the expiry it announced is kept, and a new expiry (re-verified) may fire
+ * again.
+ */
+export function diffPool(
+	previous: Seen | undefined,
+	numbers: IDataObject[],
+	options: { now: number; expiringWithinDays: number },
+): Diff {
+	const seen: Seen = {};
+	const changes: Change[] = [];
+	const before = previous ?? {};
+	const window = options.expiringWithinDays * DAY_MS;
+	for (const number of numbers) {
+		const id = String(number.id);
+		const status = poolStatus(number, options.now);
+		const expiry = parseGraphTime(number.verification_expiry_time);
+		const [oldStatus, , announced = ''] = before[id]?.split(',') ?? [];
+		const known = before[id] !== undefined;
+		const phone = String(number.phone_number ?? '');
+		const change = (event: PoolEvent, from: string | null, at: number | null = null) =>
+			changes.push({
+				event,
+				id,
+				phone_number: phone || null,
+				previous: from,
+				current: status,
+				at,
+				fields: number,
+			});
+		if (!known) change('added', null);
+		if (status === 'VERIFIED' && oldStatus !== 'VERIFIED') {
+			change('verified', known ? oldStatus : null, parseGraphTime(number.code_verification_time));
+		}
+		if (known && oldStatus === 'VERIFIED' && (status === 'NOT_VERIFIED' || status === 'EXPIRED')) {
+			change('verificationLost', oldStatus);
+		}
+		let announcedExpiry = status === 'VERIFIED' ? announced : '';
+		const expiring = status === 'VERIFIED' && expiry !== null && expiry - options.now <= window;
+		if (expiring && announced !== String(expiry)) {
+			change('verificationExpiring', known ? oldStatus : null, expiry);
+			announcedExpiry = String(expiry);
+		}
+		seen[id] = [status, expiry ?? '', announcedExpiry, digits(phone)].join(',');
+	}
+	for (const [id, entry] of Object.entries(before)) {
+		if (seen[id] !== undefined) continue;
+		const [oldStatus, , , oldDigits] = entry.split(',');
+		changes.push({
+			event: 'leftPool',
+			id,
+			phone_number: oldDigits ? `+${oldDigits}` : null,
+			previous: oldStatus,
+			current: null,
+			at: null,
+			fields: {},
+		});
+	}
+	return { changes, seen };
+}
+
+/** The fields of a WABA number that Phone Number events watch, in the order kept in `seen`. */
+const WATCHED: Array<[PhoneNumberEvent, string]> = [
+	['statusChanged', 'status'],
+	['qualityChanged', 'quality_rating'],
+	['messagingLimitChanged', 'messaging_limit_tier'],
+	['nameStatusChanged', 'name_status'],
+];
+
+/** Compares a WABA's numbers with what the last poll saw: one change per watched field. */
+export function diffPhoneNumbers(previous: Seen | undefined, numbers: IDataObject[]): Diff {
+	const seen: Seen = {};
+	const changes: Change[] = [];
+	for (const number of numbers) {
+		const id = String(number.id);
+		const values = WATCHED.map(([, field]) => String(number[field] ?? ''));
+		seen[id] = values.join(',');
+		const old = previous?.[id]?.split(',');
+		if (!old) continue;
+		WATCHED.forEach(([event], index) => {
+			if (old[index] === values[index]) return;
+			changes.push({
+				event,
+				id,
+				phone_number:
+					typeof number.display_phone_number === 'string' ? number.display_phone_number : null,
+				previous: old[index] || null,
+				current: values[index] || null,
+				at: null,
+				fields: number,
+			});
+		});
+	}
+	return { changes, seen };
+}
+
+/** Oldest first: changes Meta dates by their time, the rest in the order they were found. */
+export function oldestFirst(changes: Change[]): Change[] {
+	return changes
+		.map((change, index) => ({ change, index }))
+		.sort((a, b) => (a.change.at ?? Infinity) - (b.change.at ?? Infinity) || a.index - b.index)
+		.map(({ change }) => change);
+}
