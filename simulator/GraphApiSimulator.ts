@@ -234,6 +234,9 @@ export class GraphApiSimulator {
 
 	readonly requests: RecordedRequest[] = [];
 
+	/** What workflows posted to /__simulator/inbox, in order. */
+	readonly inbox: Array<Record<string, unknown>> = [];
+
 	readonly wabas = new Map<string, Waba>();
 
 	readonly phoneNumbers = new Map<string, WabaPhoneNumber>();
@@ -934,6 +937,11 @@ export class GraphApiSimulator {
 				requests: this.requests.length,
 				throttled: this.throttledCalls,
 			});
+		}
+		// A place for a workflow to deliver what it received, so tests can count it.
+		if (url.pathname === '/__simulator/inbox') {
+			if (method === 'POST') this.inbox.push(body);
+			return send({ received: this.inbox.length });
 		}
 		if (url.pathname === '/__simulator/clock' && method === 'POST') {
 			this.advanceClock(Number(body.advanceMs ?? 0));
