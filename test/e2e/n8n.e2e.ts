@@ -92,13 +92,14 @@ test(`n8n ${N8N_VERSION}: the example workflow runs in the real n8n: IDs on succ
 	);
 });
 
-test(`n8n ${N8N_VERSION}: the lifecycle example runs in the real n8n: verified, listed, deleted, then not found`, async () => {
-	// The example reads codes from the simulator at its `npm run n8n` address; point it here.
-	const text = readFileSync(
-		join(__dirname, '../../examples/pre-verified-number-lifecycle.workflow.json'),
-		'utf8',
-	);
-	const copy = join(n8n.userFolder, 'lifecycle.workflow.json');
+/**
+ * Imports an example (which reads codes from the simulator at its `npm run n8n` address, pointed
+ * here) with the simulator credential, runs it, checks it succeeded without showing the token,
+ * and returns each node's runs.
+ */
+async function executeExample(name: string, workflowId: string) {
+	const text = readFileSync(join(__dirname, `../../examples/${name}.workflow.json`), 'utf8');
+	const copy = join(n8n.userFolder, `${name}.workflow.json`);
 	writeFileSync(copy, text.split('http://127.0.0.1:18787').join(simulator.baseUrl));
 	await n8n.importWorkflow(copy);
 	await n8n.importCredential({
@@ -107,41 +108,31 @@ test(`n8n ${N8N_VERSION}: the lifecycle example runs in the real n8n: verified, 
 		type: 'whatsAppBusinessManagementApi',
 		data: { accessToken: TOKEN, apiVersion: 'v23.0', baseUrl: simulator.baseUrl },
 	});
-	const result = await n8n.execute('wbmLifecycle0001');
-	const runData = (
+	const result = await n8n.execute(workflowId);
+	expect(result.status).toBe('success');
+	expect(JSON.stringify(result)).not.toContain(TOKEN);
+	return (
 		result.data as { resultData: { runData: Record<string, Array<{ data: { main: Item[][] } }>> } }
 	).resultData.runData;
+}
+
+test(`n8n ${N8N_VERSION}: the lifecycle example runs in the real n8n: verified, listed, deleted, then not found`, async () => {
+	const runData = await executeExample('pre-verified-number-lifecycle', 'wbmLifecycle0001');
 	const first = (name: string, output = 0) => runData[name][0].data.main[output]?.[0]?.json;
-	expect(result.status).toBe('success');
 	expect(first('Get')).toMatchObject({ code_verification_status: 'VERIFIED' });
 	expect(first('Get')?.expires_in_days).toBeGreaterThanOrEqual(89);
 	expect(first('Delete')).toMatchObject({ deleted: true });
 	expect(first('Get After Delete', 1)).toMatchObject({ details: { category: 'not_found' } });
 	expect(simulator.numbers.size).toBe(0);
-	expect(JSON.stringify(result)).not.toContain(TOKEN);
 });
 
 test(`n8n ${N8N_VERSION}: the pool-to-ready example claims a verified number into a WABA and registers it`, async () => {
-	const text = readFileSync(join(__dirname, '../../examples/pool-to-ready.workflow.json'), 'utf8');
-	const copy = join(n8n.userFolder, 'pool-to-ready.workflow.json');
-	writeFileSync(copy, text.split('http://127.0.0.1:18787').join(simulator.baseUrl));
-	await n8n.importWorkflow(copy);
-	await n8n.importCredential({
-		id: 'wbmSimulatorCredential',
-		name: 'WhatsApp Business Management (simulator)',
-		type: 'whatsAppBusinessManagementApi',
-		data: { accessToken: TOKEN, apiVersion: 'v23.0', baseUrl: simulator.baseUrl },
-	});
-	const result = await n8n.execute('wbmPoolToReady01');
-	const runData = (
-		result.data as { resultData: { runData: Record<string, Array<{ data: { main: Item[][] } }>> } }
-	).resultData.runData;
+	const runData = await executeExample('pool-to-ready', 'wbmPoolToReady01');
 	const only = (name: string) => {
 		const items = runData[name][0].data.main[0];
 		expect(items).toHaveLength(1);
 		return items[0].json;
 	};
-	expect(result.status).toBe('success');
 	const pooled = only('Add to Pool');
 	expect(only("Add to the Client's WABA")).toMatchObject({ cc: '1', preverified_id: pooled.id });
 	expect(only('Register')).toMatchObject({ registered: true });
@@ -150,7 +141,6 @@ test(`n8n ${N8N_VERSION}: the pool-to-ready example claims a verified number int
 	expect(simulator.phoneNumbers.size).toBe(1);
 	const written = JSON.stringify(Object.values(runData).map((runs) => runs[0].data));
 	expect(written).not.toContain('246810');
-	expect(JSON.stringify(result)).not.toContain(TOKEN);
 });
 
 test(`n8n ${N8N_VERSION}: a wrong token fails every valid row with category auth and shows no token`, async () => {

@@ -183,6 +183,9 @@ test('every other operation renders its fields: labels, sorted options, required
 		'Get Many': ['Business ID', 'Return All', 'Limit', 'Filters', 'Options'],
 		'Request Verification Code': ['Pre-Verified Number', 'Code Method', 'Language'],
 		'Verify Code': ['Pre-Verified Number', 'Code'],
+		'Share with Partner': ['Business ID', 'Pre-Verified Number', 'Partner Business ID'],
+		'Stop Sharing': ['Business ID', 'Pre-Verified Number', 'Partner Business ID'],
+		'Get Partners': ['Pre-Verified Number'],
 		Delete: ['Pre-Verified Number'],
 	};
 	const required: Record<string, string[]> = {
@@ -190,6 +193,12 @@ test('every other operation renders its fields: labels, sorted options, required
 		'Get Many': [], // Business ID carries over from Add
 		'Request Verification Code': ['parameter-input-preVerifiedNumberId'],
 		'Verify Code': ['parameter-input-preVerifiedNumberId', 'parameter-input-code'],
+		'Share with Partner': [
+			'parameter-input-preVerifiedNumberId',
+			'parameter-input-partnerBusinessId',
+		],
+		'Stop Sharing': ['parameter-input-preVerifiedNumberId', 'parameter-input-partnerBusinessId'],
+		'Get Partners': ['parameter-input-preVerifiedNumberId'],
 		Delete: ['parameter-input-preVerifiedNumberId'],
 	};
 	await page
@@ -206,7 +215,10 @@ test('every other operation renders its fields: labels, sorted options, required
 		'Delete',
 		'Get',
 		'Get Many',
+		'Get Partners',
 		'Request Verification Code',
+		'Share with Partner',
+		'Stop Sharing',
 		'Verify Code',
 	];
 	// Sorted, then n8n's own "Custom API Call".
@@ -287,6 +299,48 @@ test('the Phone Number resource: every operation renders its fields, the PIN as 
 		}
 	}
 	await page.screenshot({ path: join(IMAGES, 'phone-number-operations.png') });
+	await page.locator('[data-test-id=ndv-close-button]').click();
+});
+
+test('the trigger is found by "pre-verified" and "expiring", and Fetch Test Event shows a sample', async () => {
+	await page.goto(`${server.url}/workflow/new`);
+	const openCreator = async () => {
+		const first = page.getByText('Add first step', { exact: false });
+		if (await first.isVisible()) await first.click();
+		else await page.locator('[data-test-id=canvas-add-button]').first().click();
+	};
+	const search = page.locator('[data-test-id=node-creator-search-bar]');
+	// The trigger list names the trigger by its service ("WhatsApp Business Management") and
+	// shows its description, which is what tells it apart from the regular node.
+	const trigger = 'Starts the workflow when pre-verified numbers';
+	await openCreator();
+	for (const term of ['pre-verified', 'expiring']) {
+		await search.fill(term);
+		await expectText(page.locator('[data-test-id=node-creator]'), trigger);
+	}
+	await page.locator('[data-test-id=node-creator]').getByText(trigger).click();
+	// n8n lists the trigger's events from its Events field.
+	await page
+		.locator('[data-test-id=node-creator]')
+		.getByText('On verification expiring', { exact: true })
+		.click();
+	const ndv = page.locator('[data-test-id=ndv]');
+	await expectText(ndv, 'Business ID');
+	const connect = ndv.getByText('Connect to WhatsApp Business Management');
+	if (await connect.isVisible()) {
+		await connect.click();
+		await page.getByText('WhatsApp Business Management account', { exact: true }).last().click();
+	}
+	simulator.seedPreVerifiedNumber('1234567890123456', '16315558800', true);
+	await ndv.locator('[data-test-id=parameter-input-businessId] input').fill('1234567890123456');
+	await ndv.getByText('Watch', { exact: true }).first().click();
+	await ndv
+		.getByRole('button', { name: /Fetch Test Event|Test step|Execute step/ })
+		.first()
+		.click();
+	await expectText(ndv, 'verificationExpiring');
+	await expectText(ndv, 'sample');
+	await page.screenshot({ path: join(IMAGES, 'trigger.png') });
 	await page.locator('[data-test-id=ndv-close-button]').click();
 });
 

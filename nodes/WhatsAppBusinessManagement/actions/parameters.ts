@@ -110,3 +110,13 @@ export function phoneNumberErrorContext(
 	const raw = context.getNodeParameter('phoneNumber', itemIndex, '') as unknown;
 	return { phone_number: { input: echoInput(raw), normalized: normalized?.e164 ?? null } };
 }
+
+/** How many entries the item's list operation returns: all (Infinity), or its Limit. */
+export function readLimit(context: IExecuteFunctions, itemIndex: number): number {
+	if (context.getNodeParameter('returnAll', itemIndex, false) === true) return Infinity;
+	const limit = Number(context.getNodeParameter('limit', itemIndex, 50));
+	if (!Number.isInteger(limit) || limit < 1) {
+		throw new InputError('Limit must be a whole number of at least 1.');
+	}
+	return limit;
+}

@@ -1,31 +1,15 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { InputError } from '../../helpers/errors';
 import { withPlainStatus } from '../../helpers/phoneNumberView';
 import { edges, graphApiRequestAllItems, MAX_PAGE_SIZE } from '../../transport';
-import { optionsCollection, wabaFields } from '../common.descriptions';
+import { optionsCollection, returnAllFields, wabaFields } from '../common.descriptions';
 import type { Operation } from '../node.type';
-import { readWabaId } from '../parameters';
+import { readLimit, readWabaId } from '../parameters';
 
 const properties: INodeProperties[] = [
 	...wabaFields,
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllFields,
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -107,11 +91,7 @@ export const getMany: Operation<ListRequest> = {
 
 	prepare(context, itemIndex, options) {
 		const wabaId = readWabaId(context, itemIndex);
-		const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = returnAll ? Infinity : Number(context.getNodeParameter('limit', itemIndex, 50));
-		if (!returnAll && (!Number.isInteger(limit) || limit < 1)) {
-			throw new InputError('Limit must be a whole number of at least 1.');
-		}
+		const limit = readLimit(context, itemIndex);
 		const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 		const conditions = Object.entries(FILTER_FIELDS)
 			.filter(([name]) => filters[name] !== undefined && filters[name] !== '')

@@ -5,31 +5,21 @@ import { InputError } from '../../helpers/errors';
 import { withExpiry } from '../../helpers/graphTime';
 import { normalizePhoneNumber } from '../../helpers/normalizePhoneNumber';
 import { edges, graphApiRequestAllItems, MAX_PAGE_SIZE } from '../../transport';
-import { businessIdField, defaultCountryField, optionsCollection } from '../common.descriptions';
+import {
+	businessIdField,
+	defaultCountryField,
+	optionsCollection,
+	returnAllFields,
+} from '../common.descriptions';
 import type { Operation } from '../node.type';
-import { readBusinessId } from '../parameters';
+import { readBusinessId, readLimit } from '../parameters';
 
 const properties: INodeProperties[] = [
 	businessIdField(
 		true,
 		'ID of the business portfolio that owns the pre-verified numbers (digits only)',
 	),
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllFields,
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -91,11 +81,7 @@ export const getMany: Operation<ListRequest> = {
 
 	prepare(context, itemIndex, options) {
 		const businessId = readBusinessId(context, itemIndex);
-		const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = returnAll ? Infinity : Number(context.getNodeParameter('limit', itemIndex, 50));
-		if (!returnAll && (!Number.isInteger(limit) || limit < 1)) {
-			throw new InputError('Limit must be a whole number of at least 1.');
-		}
+		const limit = readLimit(context, itemIndex);
 		const pageSize = Math.min(
 			MAX_PAGE_SIZE,
 			Math.max(1, Math.floor(Number(options.pageSize ?? MAX_PAGE_SIZE))),

@@ -1,12 +1,15 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { InputError } from '../../helpers/errors';
 import { quoteInput } from '../../helpers/userInput';
-import { businessIdField, idLocatorField } from '../common.descriptions';
+import { edges, graphApiRequest } from '../../transport';
+import { businessIdField, idLocatorField, optionsCollection } from '../common.descriptions';
+import type { Operation } from '../node.type';
 import { readBusinessId, readPreVerifiedNumberId } from '../parameters';
 
 /** The fields of Share with Partner and Stop Sharing: owner, number, partner. */
-export const sharingFields: INodeProperties[] = [
+const sharingFields: INodeProperties[] = [
 	businessIdField(
 		true,
 		'ID of the business portfolio that owns the pre-verified number (digits only); "From List" shows its numbers',
@@ -26,23 +29,54 @@ export const sharingFields: INodeProperties[] = [
 		placeholder: '9876543210987654',
 		description: 'ID of the partner business portfolio (digits only)',
 	},
+	optionsCollection(),
 ];
 
-export interface Sharing {
+interface Sharing {
 	businessId: string;
 	id: string;
 	partnerBusinessId: string;
 }
 
-export function readSharing(context: IExecuteFunctions, itemIndex: number): Sharing {
-	const businessId = readBusinessId(context, itemIndex);
-	const id = readPreVerifiedNumberId(context, itemIndex);
-	const raw = context.getNodeParameter('partnerBusinessId', itemIndex, '') as unknown;
-	const partnerBusinessId = String(raw ?? '').trim();
-	if (!/^[0-9]+$/.test(partnerBusinessId)) {
-		throw new InputError(
-			`Partner Business ID ${quoteInput(partnerBusinessId)} is not valid: use only the digits 0-9, e.g. 9876543210987654.`,
-		);
-	}
-	return { businessId, id, partnerBusinessId };
+/**
+ * Share with Partner (POST) and Stop Sharing (DELETE) on the same edge with the same two IDs:
+ * Meta's guide documents both; its OpenAPI contract lists only POST.
+ */
+export function sharingOperation(operation: 'share' | 'stopSharing'): Operation<Sharing> {
+	const sharing = operation === 'share';
+	return {
+		description: updateDisplayOptions(
+			{ show: { resource: ['preVerifiedNumber'], operation: [operation] } },
+			sharingFields,
+		),
+
+		prepare(context, itemIndex) {
+			const businessId = readBusinessId(context, itemIndex);
+			const id = readPreVerifiedNumberId(context, itemIndex);
+			const raw = context.getNodeParameter('partnerBusinessId', itemIndex, '') as unknown;
+			const partnerBusinessId = String(raw ?? '').trim();
+			if (!/^[0-9]+$/.test(partnerBusinessId)) {
+				throw new InputError(
+					`Partner Business ID ${quoteInput(partnerBusinessId)} is not valid: use only the digits 0-9, e.g. 9876543210987654.`,
+				);
+			}
+			return { businessId, id, partnerBusinessId };
+		},
+
+		async run(context, connection, { businessId, id, partnerBusinessId }) {
+			const ids = { preverified_id: id, partner_business_id: partnerBusinessId };
+			const answer = await graphApiRequest.call(context, connection, {
+				method: sharing ? 'POST' : 'DELETE',
+				path: edges.sharePreVerifiedNumbers(businessId),
+				...(sharing ? { body: ids } : { qs: ids }),
+			});
+			const success = answer.success === true;
+			return {
+				id,
+				partner_business_id: partnerBusinessId,
+				shared: sharing ? success : !success,
+				success,
+			};
+		},
+	};
 }
