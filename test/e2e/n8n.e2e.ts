@@ -5,7 +5,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 
-import { GraphApiSimulator } from '../../simulator/GraphApiSimulator';
+import { GraphApiSimulator, SIMULATOR_WABA_ID } from '../../simulator/GraphApiSimulator';
 import { N8N_VERSION, packPackage, startRealN8n } from './realN8n';
 import type { RealN8n } from './realN8n';
 
@@ -99,6 +99,10 @@ test(`n8n ${N8N_VERSION}: the example workflow runs in the real n8n: IDs on succ
  */
 async function executeExample(name: string, workflowId: string) {
 	const text = readFileSync(join(__dirname, `../../examples/${name}.workflow.json`), 'utf8');
+	return await executeWorkflowText(name, text, workflowId);
+}
+
+async function executeWorkflowText(name: string, text: string, workflowId: string) {
 	const copy = join(n8n.userFolder, `${name}.workflow.json`);
 	writeFileSync(copy, text.split('http://127.0.0.1:18787').join(simulator.baseUrl));
 	await n8n.importWorkflow(copy);
@@ -141,6 +145,141 @@ test(`n8n ${N8N_VERSION}: the pool-to-ready example claims a verified number int
 	expect(simulator.phoneNumbers.size).toBe(1);
 	const written = JSON.stringify(Object.values(runData).map((runs) => runs[0].data));
 	expect(written).not.toContain('246810');
+});
+
+test(`n8n ${N8N_VERSION}: every other Phone Number operation runs in the real n8n`, async () => {
+	const id = '100000000000777';
+	simulator.phoneNumbers.set(id, {
+		id,
+		wabaId: SIMULATOR_WABA_ID,
+		cc: '1',
+		national: '6315557777',
+		verified_name: 'Shop',
+		status: 'CONNECTED',
+		code_verification_status: 'VERIFIED',
+		quality_rating: 'GREEN',
+		messaging_limit_tier: 'TIER_250',
+		name_status: 'APPROVED',
+		platform_type: 'CLOUD_API',
+		pin: '246810',
+		registrations: [],
+	});
+	const number = { __rl: true, mode: 'id', value: "={{ $('Get Many').item.json.id }}" };
+	const steps: Array<[string, Record<string, unknown>]> = [
+		[
+			'Get Many',
+			{
+				operation: 'getMany',
+				wabaId: { __rl: true, mode: 'id', value: SIMULATOR_WABA_ID },
+				returnAll: true,
+			},
+		],
+		['Set PIN', { operation: 'setPin', phoneNumberId: number, pin: '135790' }],
+		[
+			'Request Display Name Change',
+			{ operation: 'requestDisplayNameChange', phoneNumberId: number, newDisplayName: 'Shop Two' },
+		],
+		['Deregister', { operation: 'deregister', phoneNumberId: number }],
+		['Register', { operation: 'register', phoneNumberId: number, pin: '135790' }],
+		[
+			'Request Verification Code',
+			{ operation: 'requestCode', phoneNumberId: number, codeMethod: 'SMS', language: 'en_US' },
+		],
+	];
+	const workflow = {
+		id: 'wbmPhoneOps00001',
+		name: 'Every Phone Number operation',
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				id: 'start',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			...steps.map(([name, parameters], index) => ({
+				id: `step${index}`,
+				name,
+				type: 'n8n-nodes-whatsapp-business-management.whatsAppBusinessManagement',
+				typeVersion: 1,
+				position: [(index + 1) * 200, 0],
+				parameters: { resource: 'phoneNumber', options: {}, ...parameters },
+				credentials: {
+					whatsAppBusinessManagementApi: {
+						id: 'wbmSimulatorCredential',
+						name: 'WhatsApp Business Management (simulator)',
+					},
+				},
+			})),
+			{
+				id: 'code',
+				name: 'Read the code',
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				position: [1400, 0],
+				parameters: {
+					url: "=http://127.0.0.1:18787/__simulator/codes/{{ $('Get Many').item.json.id }}",
+					options: {},
+				},
+			},
+			{
+				id: 'verify',
+				name: 'Verify Code',
+				type: 'n8n-nodes-whatsapp-business-management.whatsAppBusinessManagement',
+				typeVersion: 1,
+				position: [1600, 0],
+				parameters: {
+					resource: 'phoneNumber',
+					operation: 'verifyCode',
+					phoneNumberId: number,
+					code: '={{ $json.code }}',
+					options: {},
+				},
+				credentials: {
+					whatsAppBusinessManagementApi: {
+						id: 'wbmSimulatorCredential',
+						name: 'WhatsApp Business Management (simulator)',
+					},
+				},
+			},
+		],
+		connections: {} as Record<string, unknown>,
+	};
+	const order = ['Start', ...steps.map(([name]) => name), 'Read the code', 'Verify Code'];
+	for (let i = 0; i + 1 < order.length; i++) {
+		workflow.connections[order[i]] = { main: [[{ node: order[i + 1], type: 'main', index: 0 }]] };
+	}
+	const runData = await executeWorkflowText('phone-ops', JSON.stringify(workflow), workflow.id);
+	const only = (name: string) => {
+		const items = runData[name][0].data.main[0];
+		expect(items).toHaveLength(1);
+		return items[0].json;
+	};
+	expect(only('Get Many')).toMatchObject({
+		id,
+		status: 'CONNECTED',
+		is_connected: true,
+		quality: 'high',
+	});
+	expect(only('Set PIN')).toEqual({ id, success: true, two_step_verification: 'set' });
+	expect(only('Request Display Name Change')).toEqual({
+		id,
+		success: true,
+		new_display_name: 'Shop Two',
+	});
+	expect(only('Deregister')).toEqual({ id, success: true, deregistered: true });
+	expect(only('Register')).toEqual({ id, success: true, registered: true });
+	expect(only('Request Verification Code')).toMatchObject({ id, success: true });
+	expect(only('Verify Code')).toEqual({ id, success: true, verified: true });
+	expect(simulator.phoneNumbers.get(id)).toMatchObject({
+		pin: '135790',
+		status: 'CONNECTED',
+		name_status: 'PENDING_REVIEW',
+	});
+	const written = JSON.stringify(Object.values(runData).map((runs) => runs[0].data));
+	expect(written).not.toMatch(/135790|246810/);
 });
 
 test(`n8n ${N8N_VERSION}: a wrong token fails every valid row with category auth and shows no token`, async () => {
