@@ -1,2 +1,3 @@
 export { WhatsAppBusinessManagement } from './nodes/WhatsAppBusinessManagement/WhatsAppBusinessManagement.node';
+export { WhatsAppBusinessManagementTrigger } from './nodes/WhatsAppBusinessManagement/WhatsAppBusinessManagementTrigger.node';
 export { WhatsAppBusinessManagementApi } from './credentials/WhatsAppBusinessManagementApi.credentials';
