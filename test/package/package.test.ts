@@ -65,7 +65,7 @@ test('the tarball holds dist, README, LICENSE and package.json only', () => {
 	expect(packedFiles).toContain('dist/credentials/whatsapp.svg');
 });
 
-test('node and credential load where only n8n-workflow is installed, with libphonenumber-js inlined', () => {
+test('nodes and credential load where only n8n-workflow is installed, with libphonenumber-js inlined', () => {
 	const folder = mkdtempSync(join(tmpdir(), 'wbm-isolated-'));
 	try {
 		const target = join(folder, 'node_modules', PACKAGE_NAME);
@@ -76,6 +76,7 @@ test('node and credential load where only n8n-workflow is installed, with libpho
 			const pkg = require('${PACKAGE_NAME}/package.json');
 			const { WhatsAppBusinessManagement } = require('${PACKAGE_NAME}/' + pkg.n8n.nodes[0]);
 			const { WhatsAppBusinessManagementApi } = require('${PACKAGE_NAME}/' + pkg.n8n.credentials[0]);
+			const { WhatsAppBusinessManagementTrigger } = require('${PACKAGE_NAME}/' + pkg.n8n.nodes[1]);
 			const index = require('${PACKAGE_NAME}');
 			let phoneLib = 'missing';
 			try { require.resolve('libphonenumber-js'); phoneLib = 'installed'; } catch {}
@@ -83,6 +84,7 @@ test('node and credential load where only n8n-workflow is installed, with libpho
 			console.log(JSON.stringify({
 				node: new WhatsAppBusinessManagement().description.name,
 				credential: new WhatsAppBusinessManagementApi().name,
+				trigger: new WhatsAppBusinessManagementTrigger().description.name,
 				index: Object.keys(index).sort(),
 				phoneLib,
 				loaded: loaded.length,
@@ -94,7 +96,12 @@ test('node and credential load where only n8n-workflow is installed, with libpho
 		expect(JSON.parse(out)).toEqual({
 			node: 'whatsAppBusinessManagement',
 			credential: 'whatsAppBusinessManagementApi',
-			index: ['WhatsAppBusinessManagement', 'WhatsAppBusinessManagementApi'],
+			trigger: 'whatsAppBusinessManagementTrigger',
+			index: [
+				'WhatsAppBusinessManagement',
+				'WhatsAppBusinessManagementApi',
+				'WhatsAppBusinessManagementTrigger',
+			],
 			phoneLib: 'missing',
 			loaded: 0,
 		});
