@@ -1,16 +1,14 @@
-import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type {
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IPollFunctions,
-	JsonObject,
 } from 'n8n-workflow';
 
-import { InputError } from './helpers/errors';
+import { asItemError, toNodeError } from './transport';
 import { pollChanges } from './trigger/poll';
 import type { Watch } from './trigger/poll';
-import { GraphApiError } from './transport';
 
 export class WhatsAppBusinessManagementTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -188,18 +186,7 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 		} catch (error) {
 			// The poll fails as a whole and n8n shows why on the workflow; the next poll starts from
 			// the state of the last good one.
-			if (error instanceof GraphApiError && error.httpCode !== null) {
-				throw new NodeApiError(this.getNode(), { error: error.toDetails() } as JsonObject, {
-					message: error.message,
-					description: `Category: ${error.category}`,
-					httpCode: String(error.httpCode),
-				});
-			}
-			const message =
-				error instanceof GraphApiError || error instanceof InputError
-					? error.message
-					: 'The poll failed before Meta answered.';
-			throw new NodeOperationError(this.getNode(), message);
+			throw toNodeError(this.getNode(), asItemError(error));
 		}
 	}
 }

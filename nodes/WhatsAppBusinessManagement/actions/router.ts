@@ -1,16 +1,9 @@
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INode,
-	INodeExecutionData,
-	JsonObject,
-} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { InputError } from '../helpers/errors';
 import { mapWithConcurrency } from '../helpers/mapWithConcurrency';
-import { getGraphConnection, GraphApiError } from '../transport';
-import type { GraphConnection } from '../transport';
+import { asItemError, getGraphConnection, toNodeError } from '../transport';
+import type { GraphConnection, ItemError } from '../transport';
 import type { Operation, OperationMap, WhatsAppBusinessManagementMap } from './node.type';
 import { readConnectionSettings } from './parameters';
 import * as phoneNumber from './phoneNumber';
@@ -20,33 +13,6 @@ const operations: OperationMap = {
 	preVerifiedNumber: preVerifiedNumber.operations,
 	phoneNumber: phoneNumber.operations,
 };
-
-type ItemError = InputError | GraphApiError;
-
-/** Anything thrown while reading parameters or calling Meta, as one of our two error kinds. */
-function asItemError(error: unknown): ItemError {
-	if (error instanceof InputError || error instanceof GraphApiError) return error;
-	// n8n's own parameter errors (a broken expression, a missing field) are input problems.
-	return new InputError(error instanceof Error ? error.message : String(error));
-}
-
-/** The error to throw when the node is set to stop the workflow. */
-function toNodeError(
-	node: INode,
-	error: ItemError,
-	itemIndex: number,
-): NodeApiError | NodeOperationError {
-	const description = `Category: ${error.category}${error.retryable ? ' (retryable)' : ''}`;
-	if (error.httpCode !== null) {
-		return new NodeApiError(node, { error: error.toDetails() } as JsonObject, {
-			message: error.message,
-			description,
-			httpCode: String(error.httpCode),
-			itemIndex,
-		});
-	}
-	return new NodeOperationError(node, error.message, { description, itemIndex });
-}
 
 type Prepared<P> = { ok: true; value: P } | { ok: false; error: ItemError };
 

@@ -2,6 +2,8 @@
 // retries and pacing, cursor paging, and the paths of the edges the node calls.
 export * from './graphApi';
 export { GraphApiError } from './GraphApiError';
+export { asItemError, toNodeError } from './nodeError';
+export type { ItemError } from './nodeError';
 export { DEFAULT_RETRY_POLICY } from './retry';
 export type { RetryState } from './retry';
 export { graphApiRequestAllItems, graphApiRequestPage, MAX_PAGE_SIZE } from './paging';
