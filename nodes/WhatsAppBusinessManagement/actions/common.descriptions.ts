@@ -201,3 +201,22 @@ export const returnAllFields: INodeProperties[] = [
 		displayOptions: { show: { returnAll: [false] } },
 	},
 ];
+
+const DEFAULT_COUNTRY_HELP =
+	'Country of numbers written without a country code, e.g. (631) 555-1000. Numbers with "+" or "00" keep their own country. Choose from the list, or specify an ISO 3166-1 alpha-2 code using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.';
+
+/** Phone Number in any common format and its Default Country: what readPhoneNumber reads. */
+export function phoneNumberInputFields(description: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Phone Number',
+			name: 'phoneNumber',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: '+1 631 555 1000',
+			description,
+		},
+		defaultCountryField(DEFAULT_COUNTRY_HELP),
+	];
+}

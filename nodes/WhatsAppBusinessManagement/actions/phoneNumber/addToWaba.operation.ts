@@ -5,24 +5,14 @@ import { InputError } from '../../helpers/errors';
 import type { NormalizedPhoneNumber } from '../../helpers/normalizePhoneNumber';
 import { quoteInput } from '../../helpers/userInput';
 import { edges, graphApiRequest } from '../../transport';
-import { defaultCountryField, optionsCollection, wabaFields } from '../common.descriptions';
+import { optionsCollection, phoneNumberInputFields, wabaFields } from '../common.descriptions';
 import type { Operation } from '../node.type';
 import { phoneNumberErrorContext, readPhoneNumber, readWabaId } from '../parameters';
 
 const properties: INodeProperties[] = [
 	...wabaFields,
-	{
-		displayName: 'Phone Number',
-		name: 'phoneNumber',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '+1 631 555 1000',
-		description:
-			'Number to add, in any format Add Phone Number accepts. Sent to Meta as country calling code (cc) and national number.',
-	},
-	defaultCountryField(
-		'Country of a number written without a country code, e.g. (631) 555-1000. Choose from the list, or specify an ISO 3166-1 alpha-2 code using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	...phoneNumberInputFields(
+		'Number to add, in any format Add Phone Number accepts. Sent to Meta as country calling code (cc) and national number.',
 	),
 	{
 		displayName: 'Display Name',

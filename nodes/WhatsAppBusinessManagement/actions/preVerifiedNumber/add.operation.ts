@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { NormalizedPhoneNumber } from '../../helpers/normalizePhoneNumber';
 import { edges, GraphApiError, graphApiRequest, graphApiRequestAllItems } from '../../transport';
 import type { GraphConnection, RetryState } from '../../transport';
-import { businessIdField, defaultCountryField, optionsCollection } from '../common.descriptions';
+import { businessIdField, optionsCollection, phoneNumberInputFields } from '../common.descriptions';
 import { phoneNumberErrorContext, readBusinessId, readPhoneNumber } from '../parameters';
 import type { Operation } from '../node.type';
 
@@ -13,18 +13,8 @@ const properties: INodeProperties[] = [
 		true,
 		'ID of the business portfolio whose pool of pre-verified numbers receives the number (digits only)',
 	),
-	{
-		displayName: 'Phone Number',
-		name: 'phoneNumber',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '+1 631 555 1000',
-		description:
-			'Number to add, in any common format (spaces, dashes, dots, brackets, 00 prefix). Sent to Meta in E.164 form. Usually an expression that reads the phone column of the incoming row.',
-	},
-	defaultCountryField(
-		'Country of numbers written without a country code, e.g. (631) 555-1000. Numbers with "+" or "00" keep their own country. Choose from the list, or specify an ISO 3166-1 alpha-2 code using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	...phoneNumberInputFields(
+		'Number to add, in any common format (spaces, dashes, dots, brackets, 00 prefix). Sent to Meta in E.164 form. Usually an expression that reads the phone column of the incoming row.',
 	),
 	optionsCollection([
 		{
