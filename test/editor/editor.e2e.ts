@@ -206,10 +206,7 @@ test('every other operation renders its fields: labels, sorted options, required
 		.filter({ hasText: 'Add a phone number' })
 		.dblclick();
 	const ndv = page.locator('[data-test-id=ndv]');
-	await ndv.locator('[data-test-id=parameter-input-operation]').click();
-	// The list renders in steps: wait for its last entry before reading it.
-	await page.locator('[role=option]:visible', { hasText: 'Custom API Call' }).waitFor();
-	const titles = await page.locator('[role=option]:visible').allInnerTexts();
+	const titles = await operationTitles(ndv);
 	const ours = [
 		'Add Phone Number',
 		'Delete',
@@ -222,24 +219,16 @@ test('every other operation renders its fields: labels, sorted options, required
 		'Verify Code',
 	];
 	// Sorted, then n8n's own "Custom API Call".
-	expect(titles.map((t) => t.split('\n')[0].trim())).toEqual([...ours, 'Custom API Call']);
+	expect(titles).toEqual([...ours, 'Custom API Call']);
 	expect([...ours].sort((a, b) => a.localeCompare(b))).toEqual(ours);
 	await page.screenshot({ path: join(IMAGES, 'operations.png') });
 	await page.keyboard.press('Escape');
 	for (const [operation, labels] of Object.entries(expected)) {
-		await ndv.locator('[data-test-id=parameter-input-operation]').click();
-		await page
-			.locator('[role=option]:visible')
-			.filter({ has: page.getByText(operation, { exact: true }) })
-			.first()
-			.click();
-		for (const label of labels) await expectText(ndv, label);
+		await chooseOperation(ndv, operation, labels);
 		const empty = await ndv
 			.locator('label')
 			.evaluateAll((els) => els.filter((e) => (e.textContent ?? '').trim() === '').length);
 		expect(empty).toBe(0);
-		const chosen = await ndv.locator('[data-test-id=parameter-input-operation] input').inputValue();
-		expect(chosen).toBe(operation);
 		// n8n marks required fields left empty with a parameter issue.
 		const flagged = await ndv
 			.locator('[data-test-id=parameter-issues]')
@@ -275,23 +264,11 @@ test('the Phone Number resource: every operation renders its fields, the PIN as 
 	const ndv = page.locator('[data-test-id=ndv]');
 	await ndv.locator('[data-test-id=parameter-input-resource]').click();
 	await page.getByRole('option', { name: 'Phone Number', exact: true }).click();
-	await ndv.locator('[data-test-id=parameter-input-operation]').click();
-	await page.locator('[role=option]:visible', { hasText: 'Custom API Call' }).waitFor();
-	const titles = (await page.locator('[role=option]:visible').allInnerTexts()).map((t) =>
-		t.split('\n')[0].trim(),
-	);
+	const titles = await operationTitles(ndv);
 	expect(titles).toEqual([...Object.keys(expected), 'Custom API Call']);
 	await page.keyboard.press('Escape');
 	for (const [operation, labels] of Object.entries(expected)) {
-		await ndv.locator('[data-test-id=parameter-input-operation]').click();
-		await page
-			.locator('[role=option]:visible')
-			.filter({ has: page.getByText(operation, { exact: true }) })
-			.first()
-			.click();
-		for (const label of labels) await expectText(ndv, label);
-		const chosen = await ndv.locator('[data-test-id=parameter-input-operation] input').inputValue();
-		expect(chosen).toBe(operation);
+		await chooseOperation(ndv, operation, labels);
 		if (labels.includes('PIN')) {
 			await expect(
 				ndv.locator('[data-test-id=parameter-input-pin] input').getAttribute('type'),
@@ -401,6 +378,30 @@ test('the shipped example, imported as it is, runs in the editor: 8 added, 4 on 
 	await page.screenshot({ path: join(IMAGES, 'executed-workflow.png') });
 	expect(simulator.numbers.size).toBe(8);
 });
+
+type Scope = ReturnType<Page['locator']>;
+
+/** Opens the Operation list and reads its entries' titles once it has rendered them all. */
+async function operationTitles(ndv: Scope): Promise<string[]> {
+	await ndv.locator('[data-test-id=parameter-input-operation]').click();
+	// The list renders in steps: wait for its last entry before reading it.
+	await page.locator('[role=option]:visible', { hasText: 'Custom API Call' }).waitFor();
+	const titles = await page.locator('[role=option]:visible').allInnerTexts();
+	return titles.map((t) => t.split('\n')[0].trim());
+}
+
+/** Picks an operation and waits for its fields' labels; checks the field shows the choice. */
+async function chooseOperation(ndv: Scope, operation: string, labels: string[]) {
+	await ndv.locator('[data-test-id=parameter-input-operation]').click();
+	await page
+		.locator('[role=option]:visible')
+		.filter({ has: page.getByText(operation, { exact: true }) })
+		.first()
+		.click();
+	for (const label of labels) await expectText(ndv, label);
+	const chosen = await ndv.locator('[data-test-id=parameter-input-operation] input').inputValue();
+	expect(chosen).toBe(operation);
+}
 
 let failures = 0;
 
