@@ -125,14 +125,7 @@ test('the action is found by "add phone number", fills in, and executes onto bot
 		.getByText('Add a phone number', { exact: true })
 		.click();
 
-	const ndv = page.locator('[data-test-id=ndv]');
-	await expectText(ndv, 'Business ID');
-	// n8n preselects the only credential of the type; pick it when it did not.
-	const connect = ndv.getByText('Connect to WhatsApp Business Management');
-	if (await connect.isVisible()) {
-		await connect.click();
-		await page.getByText('WhatsApp Business Management account', { exact: true }).last().click();
-	}
+	const ndv = await openedPanel();
 	await ndv.locator('[data-test-id=parameter-input-businessId] input').fill('1234567890123456');
 	// As a user does: switch Phone Number to Expression, then write the expression.
 	await ndv.locator('[data-test-id=parameter-input-phoneNumber] input').click();
@@ -301,13 +294,7 @@ test('the trigger is found by "pre-verified" and "expiring", and Fetch Test Even
 		.locator('[data-test-id=node-creator]')
 		.getByText('On verification expiring', { exact: true })
 		.click();
-	const ndv = page.locator('[data-test-id=ndv]');
-	await expectText(ndv, 'Business ID');
-	const connect = ndv.getByText('Connect to WhatsApp Business Management');
-	if (await connect.isVisible()) {
-		await connect.click();
-		await page.getByText('WhatsApp Business Management account', { exact: true }).last().click();
-	}
+	const ndv = await openedPanel();
 	simulator.seedPreVerifiedNumber('1234567890123456', '16315558800', true);
 	await ndv.locator('[data-test-id=parameter-input-businessId] input').fill('1234567890123456');
 	await ndv.getByText('Watch', { exact: true }).first().click();
@@ -401,6 +388,19 @@ async function chooseOperation(ndv: Scope, operation: string, labels: string[]) 
 	for (const label of labels) await expectText(ndv, label);
 	const chosen = await ndv.locator('[data-test-id=parameter-input-operation] input').inputValue();
 	expect(chosen).toBe(operation);
+}
+
+/** The node panel n8n opened for a new node, with the credential picked. */
+async function openedPanel(): Promise<Scope> {
+	const ndv = page.locator('[data-test-id=ndv]');
+	await expectText(ndv, 'Business ID');
+	// n8n preselects the only credential of the type; pick it when it did not.
+	const connect = ndv.getByText('Connect to WhatsApp Business Management');
+	if (await connect.isVisible()) {
+		await connect.click();
+		await page.getByText('WhatsApp Business Management account', { exact: true }).last().click();
+	}
+	return ndv;
 }
 
 let failures = 0;
