@@ -16,9 +16,8 @@ let unpacked: string;
 let packedFiles: string[];
 
 beforeAll(async () => {
-	if (!existsSync(join(root, 'dist'))) {
-		execFileSync('npx', ['gulp', 'build'], { cwd: root, stdio: 'ignore' });
-	}
+	// Always from the current sources: a dist/ left by an earlier checkout would test old code.
+	execFileSync('npx', ['gulp', 'build'], { cwd: root, stdio: 'ignore' });
 	const packed = JSON.parse(
 		execFileSync(process.execPath, [join(root, 'scripts/pack.mjs')], { cwd: root }).toString(),
 	) as { dir: string; files: string[] };
