@@ -37,14 +37,17 @@ export interface SimulatorOptions {
 	businessIds: string[];
 	/** Calls a business may make per usage window before throttling (80008); 0 = no limit. */
 	callsPerWindow?: number;
+	/** Calls the app may make per usage window, all businesses together (code 4); 0 = no limit. */
+	appCallsPerWindow?: number;
+	/** The sliding usage window of both budgets; Meta's is an hour. */
 	windowMs?: number;
 	faults?: Partial<FaultSettings>;
 	/** Seed for the fault generator, so a run can be repeated. */
 	seed?: number;
 	/**
-	 * Also send `Retry-After` (seconds, fractional) when throttling. Meta gives only whole
-	 * minutes in estimated_time_to_regain_access; tests and benchmarks with windows of seconds
-	 * need the precise figure.
+	 * The precise mode, only when asked for: also send `Retry-After` (seconds, fractional) when
+	 * throttling. Meta does not: it gives whole minutes in estimated_time_to_regain_access, as
+	 * the simulator does by default. Tests with windows of seconds need the precise figure.
 	 */
 	retryAfterHeader?: boolean;
 	/** The real clock the simulator's own time is built on (tests that also move Date.now pass it). */
@@ -60,6 +63,9 @@ export interface Waba {
 	/** Shared with the business by a client (client_whatsapp_business_accounts), not owned. */
 	client?: boolean;
 }
+
+/** The key of the app-wide budget among the businesses' budgets. */
+const APP_BUDGET = 'app';
 
 export const SIMULATOR_WABA_ID = '2000000000000001';
 
@@ -313,12 +319,15 @@ export class GraphApiSimulator {
 
 	private readonly callsPerWindow: number;
 
+	private readonly appCallsPerWindow: number;
+
 	private readonly windowMs: number;
 
 	constructor(private readonly options: SimulatorOptions) {
 		this.faults = { ...NO_FAULTS, ...options.faults };
 		this.random = seededRandom(options.seed ?? 42);
 		this.callsPerWindow = options.callsPerWindow ?? 0;
+		this.appCallsPerWindow = options.appCallsPerWindow ?? 0;
 		for (const waba of options.wabas ?? [
 			{ id: SIMULATOR_WABA_ID, businessId: options.businessIds[0], name: 'Simulator WABA' },
 		]) {
@@ -423,8 +432,8 @@ export class GraphApiSimulator {
 				throw graphError(400, 100, `Unknown API version "${version ?? ''}"`);
 			}
 			const businessId = this.businessOf(segments);
+			this.spendBudget(businessId, headers);
 			if (businessId) {
-				this.spendBudget(businessId, headers);
 				if (fault === 'throttle') {
 					this.throttledCalls++;
 					throw graphError(429, 4, 'Application request limit reached', {
@@ -490,31 +499,62 @@ export class GraphApiSimulator {
 		return this.wabas.get(wabaId)?.businessId ?? this.numbers.get(target)?.businessId;
 	}
 
-	private spendBudget(businessId: string, headers: Record<string, string>): void {
-		if (this.callsPerWindow <= 0) return;
+	/** The calls of one budget still inside the sliding window, after dropping the older ones. */
+	private callsInWindow(key: string, limit: number, now: number): number[] {
+		if (limit <= 0) return [];
+		const calls = this.usage.get(key) ?? [];
+		let expired = 0;
+		while (expired < calls.length && now - calls[expired] >= this.windowMs) expired++;
+		if (expired > 0) calls.splice(0, expired);
+		this.usage.set(key, calls);
+		return calls;
+	}
+
+	/**
+	 * Counts a call against the app's budget and, when the path names one, the business's, the
+	 * way Meta reports them: integer percentages in X-App-Usage and X-Business-Use-Case-Usage on
+	 * every answer; over the business's budget, 80008 with the time to regain access in whole
+	 * minutes (and a precise Retry-After only when asked for); over the app's, code 4.
+	 */
+	private spendBudget(businessId: string | undefined, headers: Record<string, string>): void {
 		const now = Date.now();
-		const calls = (this.usage.get(businessId) ?? []).filter((t) => now - t < this.windowMs);
-		const throttled = calls.length >= this.callsPerWindow;
-		if (!throttled) calls.push(now);
-		this.usage.set(businessId, calls);
-		const percent = Math.min(100, Math.round((calls.length / this.callsPerWindow) * 100));
-		const regainMs = throttled ? Math.max(0, calls[0] + this.windowMs - now) : 0;
-		headers['X-Business-Use-Case-Usage'] = JSON.stringify({
-			[businessId]: [
-				{
-					type: 'whatsapp_business_management',
-					call_count: percent,
-					total_cputime: Math.round(percent / 4),
-					total_time: Math.round(percent / 3),
-					estimated_time_to_regain_access: Math.ceil(regainMs / 60_000),
-				},
-			],
-		});
-		if (throttled) this.throttledCalls++;
-		if (throttled && this.options.retryAfterHeader) {
-			headers['Retry-After'] = (regainMs / 1000).toFixed(3);
+		const app = this.callsInWindow(APP_BUDGET, this.appCallsPerWindow, now);
+		const business = businessId ? this.callsInWindow(businessId, this.callsPerWindow, now) : [];
+		const businessThrottled =
+			businessId !== undefined && this.callsPerWindow > 0 && business.length >= this.callsPerWindow;
+		const appThrottled = this.appCallsPerWindow > 0 && app.length >= this.appCallsPerWindow;
+		if (!businessThrottled && !appThrottled) {
+			if (this.appCallsPerWindow > 0) app.push(now);
+			if (businessId && this.callsPerWindow > 0) business.push(now);
 		}
-		if (throttled) {
+		const percentOf = (calls: number[], limit: number) =>
+			limit > 0 ? Math.min(100, Math.round((calls.length / limit) * 100)) : 0;
+		const appPercent = percentOf(app, this.appCallsPerWindow);
+		headers['X-App-Usage'] = JSON.stringify({
+			call_count: appPercent,
+			total_cputime: Math.round(appPercent / 4),
+			total_time: Math.round(appPercent / 3),
+		});
+		if (businessId) {
+			const percent = percentOf(business, this.callsPerWindow);
+			const regainMs = businessThrottled ? Math.max(0, business[0] + this.windowMs - now) : 0;
+			headers['X-Business-Use-Case-Usage'] = JSON.stringify({
+				[businessId]: [
+					{
+						type: 'whatsapp_business_management',
+						call_count: percent,
+						total_cputime: Math.round(percent / 4),
+						total_time: Math.round(percent / 3),
+						estimated_time_to_regain_access: Math.ceil(regainMs / 60_000),
+					},
+				],
+			});
+			if (businessThrottled && this.options.retryAfterHeader) {
+				headers['Retry-After'] = (regainMs / 1000).toFixed(3);
+			}
+		}
+		if (businessThrottled) {
+			this.throttledCalls++;
 			throw graphError(
 				400,
 				80008,
@@ -524,6 +564,10 @@ export class GraphApiSimulator {
 					error_subcode: 2593107,
 				},
 			);
+		}
+		if (appThrottled) {
+			this.throttledCalls++;
+			throw graphError(400, 4, 'Application request limit reached', { is_transient: true });
 		}
 	}
 

@@ -1,6 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- the test simulator: runs in Node.js, never inside n8n */
 // npm run simulator [-- --port 8787 --token TOKEN --business 1234567890123456 --latency 20
-//   --calls-per-window 150 --window-ms 2000 --retry-after]
+//   --calls-per-window 1000 --app-calls-per-window 5000 --window-ms 60000 --retry-after]
+// Throttles the way Meta does (usage headers, regain in whole minutes); --retry-after adds a
+// precise Retry-After, which Meta does not send.
 // Starts the Graph API simulator on 127.0.0.1 and prints its base URL and a token to use.
 import { randomBytes } from 'crypto';
 
@@ -21,6 +23,7 @@ async function main() {
 		token,
 		businessIds: business.split(','),
 		callsPerWindow: Number(option('calls-per-window', '0')),
+		appCallsPerWindow: Number(option('app-calls-per-window', '0')),
 		windowMs: Number(option('window-ms', '3600000')),
 		faults: { latencyMs: Number(option('latency', '0')) },
 		retryAfterHeader: process.argv.includes('--retry-after'),

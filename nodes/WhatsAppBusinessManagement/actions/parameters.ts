@@ -44,7 +44,7 @@ export function readLocatorId(
 	);
 }
 
-/** Retries and timeout from the node's Options, with the transport's defaults. */
+/** Retries, timeout and requests in flight from the node's Options, with the transport's defaults. */
 export function readConnectionSettings(options: IDataObject): ConnectionSettings {
 	const number = (value: unknown, fallback: number) =>
 		typeof value === 'number' && Number.isFinite(value) ? value : fallback;
@@ -59,6 +59,7 @@ export function readConnectionSettings(options: IDataObject): ConnectionSettings
 			initialDelayMs: number(options.initialRetryDelayMs, DEFAULT_RETRY_POLICY.initialDelayMs),
 		},
 		timeoutMs: number(options.timeoutMs, DEFAULT_TIMEOUT_MS),
+		requestsInFlight: Math.max(1, Math.floor(number(options.requestsInFlight, 1))),
 	};
 }
 

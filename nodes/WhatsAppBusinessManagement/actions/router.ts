@@ -88,21 +88,21 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		];
 	}
 
+	const settings = readConnectionSettings(options);
 	let connection: GraphConnection | undefined;
 	let connectionError: ItemError | undefined;
 	if (prepared.some((p) => p.ok)) {
 		try {
-			connection = await getGraphConnection.call(this, readConnectionSettings(options));
+			connection = await getGraphConnection.call(this, settings);
 		} catch (error) {
 			connectionError = asItemError(error);
 			if (!continueOnFail) throw toNodeError(node, connectionError, 0);
 		}
 	}
 
-	const concurrency = typeof options.requestsInFlight === 'number' ? options.requestsInFlight : 1;
 	const outputs = await mapWithConcurrency(
 		prepared,
-		concurrency,
+		settings.requestsInFlight ?? 1,
 		async (p, itemIndex): Promise<INodeExecutionData[]> => {
 			if (!p.ok) return [errorItem(p.error, itemIndex)];
 			if (!connection) return [errorItem(connectionError as ItemError, itemIndex, p.value)];

@@ -26,7 +26,13 @@ export interface GraphErrorFields {
  * failure, what Meta said, and the requests made for the item (0 when none was sent).
  */
 export function errorDetails(
-	error: { category: ErrorCategory; retryable: boolean; httpCode: number | null; attempts: number },
+	error: {
+		category: ErrorCategory;
+		retryable: boolean;
+		httpCode: number | null;
+		attempts: number;
+		retryAfterMs?: number | null;
+	},
 	graph: GraphErrorFields = {},
 ) {
 	return {
@@ -42,6 +48,9 @@ export function errorDetails(
 		error_user_title: graph.error_user_title ?? null,
 		error_user_msg: graph.error_user_msg ?? null,
 		attempts: error.attempts,
+		/** How long Meta asked to wait, when it did: the earliest a later run should send the item. */
+		retryAfterSeconds:
+			typeof error.retryAfterMs === 'number' ? Math.ceil(error.retryAfterMs / 1000) : null,
 	};
 }
 

@@ -44,6 +44,8 @@ export interface GraphConnection {
 export interface ConnectionSettings {
 	retry?: Partial<RetryPolicy>;
 	timeoutMs?: number;
+	/** The node's Requests in Flight: the pacer's widest window. */
+	requestsInFlight?: number;
 }
 
 export interface GraphRequest {
@@ -122,13 +124,17 @@ export async function getGraphConnection(
 			'auth',
 		);
 	}
+	const retry = { ...DEFAULT_RETRY_POLICY, ...settings.retry };
 	return {
 		baseUrl: validateBaseUrl(credentials.baseUrl ?? 'https://graph.facebook.com'),
 		apiVersion: validateApiVersion(credentials.apiVersion ?? 'v23.0'),
 		secret,
-		retry: { ...DEFAULT_RETRY_POLICY, ...settings.retry },
+		retry,
 		timeoutMs: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-		pacer: new Pacer(),
+		pacer: new Pacer({
+			maxInFlight: settings.requestsInFlight ?? 1,
+			maxTotalWaitMs: retry.maxTotalWaitMs,
+		}),
 	};
 }
 
@@ -279,6 +285,13 @@ export async function graphApiRequest(
 	);
 }
 
+/** Meta-asked waits one request may sit out before it fails anyway (each within Max Total Wait). */
+const MAX_PACED_WAITS = 100;
+
+/**
+ * Sends one attempt through the pacer. A throttling answer with Meta's wait pauses the whole
+ * run (see pacer.ts) and is sent again after it, without using up an attempt.
+ */
 async function sendOnce(
 	this: Context,
 	connection: GraphConnection,
@@ -296,29 +309,34 @@ async function sendOnce(
 	};
 	if (request.body !== undefined) options.body = request.body;
 	if (request.qs !== undefined) options.qs = request.qs;
-
-	let response: { statusCode: number; body: unknown; headers: Record<string, unknown> };
-	const release = await connection.pacer.acquire();
-	try {
-		response = await this.helpers.httpRequestWithAuthentication.call(
-			this,
-			CREDENTIAL_TYPE,
-			options,
-		);
-	} catch (error) {
-		throw errorFromException(error);
-	} finally {
-		release();
-	}
-	const headers = response.headers ?? {};
-	connection.pacer.observe(headers);
 	const secrets = [connection.secret, ...(request.secrets ?? [])];
-	if (response.statusCode < 200 || response.statusCode >= 300) {
-		throw errorFromResponse(response.statusCode, response.body, headers, secrets);
+
+	for (let pacedWaits = 0; ; pacedWaits++) {
+		let response: { statusCode: number; body: unknown; headers: Record<string, unknown> };
+		const release = await connection.pacer.acquire();
+		try {
+			response = await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				CREDENTIAL_TYPE,
+				options,
+			);
+		} catch (error) {
+			throw errorFromException(error);
+		} finally {
+			release();
+		}
+		const headers = response.headers ?? {};
+		connection.pacer.observe(headers);
+		if (response.statusCode < 200 || response.statusCode >= 300) {
+			const error = errorFromResponse(response.statusCode, response.body, headers, secrets);
+			const pacedByMeta = error.category === 'rate_limit' && (error.retryAfterMs ?? 0) > 0;
+			if (error.retryable && pacedByMeta && pacedWaits < MAX_PACED_WAITS) continue;
+			throw error;
+		}
+		const { value, problem } = parseBody(response.body);
+		if (problem || typeof value !== 'object' || value === null || Array.isArray(value)) {
+			throw errorFromResponse(response.statusCode, response.body, headers, secrets);
+		}
+		return value as IDataObject;
 	}
-	const { value, problem } = parseBody(response.body);
-	if (problem || typeof value !== 'object' || value === null || Array.isArray(value)) {
-		throw errorFromResponse(response.statusCode, response.body, headers, secrets);
-	}
-	return value as IDataObject;
 }
