@@ -1,6 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, no-console -- test code: runs in Node.js, never inside n8n */
 // Pacing by Meta's usage headers: bulk runs stay near the budget instead of failing on
-// throttling, and two executions at once against one budget (queue mode) lose no items.
+// throttling, executions at once against one budget (queue mode) lose no items, Meta's waits
+// use no attempts, and a wait past Max Total Wait fails the rest at once.
 import { GraphApiSimulator } from '../../simulator/GraphApiSimulator';
 import { addPhoneNumbersWorkflow, runWorkflow } from '../helpers/engine';
 
@@ -28,12 +29,16 @@ function rows(from: number, count: number) {
 	return Array.from({ length: count }, (_, i) => ({ phone: `+1 631 555 ${from + i}` }));
 }
 
-async function addAll(phones: Array<{ phone: string }>, requestsInFlight: number) {
+async function addAll(
+	phones: Array<{ phone: string }>,
+	requestsInFlight: number,
+	options: Record<string, number> = { maxAttempts: 10 },
+) {
 	const result = await runWorkflow(
 		addPhoneNumbersWorkflow({
 			rows: phones,
 			onError: 'continueErrorOutput',
-			options: { requestsInFlight, maxAttempts: 10 },
+			options: { requestsInFlight, ...options },
 		}),
 		{ accessToken: TOKEN, apiVersion: 'v23.0', baseUrl: simulator.baseUrl },
 	);
@@ -69,4 +74,60 @@ test('two executions at once against one budget lose no items and add each numbe
 	console.log(
 		`two executions: 80 rows, budget 20/s, ${simulator.requests.length} calls, ${throttledCalls()} throttled`,
 	);
+});
+
+test('waits Meta asks for use no attempts: one attempt each is enough for a run three times the budget', async () => {
+	const [success, failure = []] = await addAll(rows(7000, 60), 4, { maxAttempts: 1 });
+	expect(failure).toHaveLength(0);
+	expect(success).toHaveLength(60);
+	expect(simulator.totalAdds()).toBe(60);
+	expect(throttledCalls()).toBeGreaterThan(0);
+});
+
+test('four executions at once against one budget: every item out once, every number added once', async () => {
+	const runs = await Promise.all(
+		[8000, 8100, 8200, 8300].map(async (from) => await addAll(rows(from, 25), 4)),
+	);
+	for (const [success, failure = []] of runs) {
+		expect(success).toHaveLength(25);
+		expect(failure).toHaveLength(0);
+	}
+	expect(simulator.numbers.size).toBe(100);
+	expect([...simulator.addsByNumber.values()].every((count) => count === 1)).toBe(true);
+	console.log(
+		`four executions: 100 rows, budget 20/s, ${simulator.requests.length} calls, ${throttledCalls()} throttled`,
+	);
+});
+
+describe('answers like Meta: the time to regain access in whole minutes, no Retry-After', () => {
+	beforeEach(async () => {
+		await simulator.stop();
+		simulator = new GraphApiSimulator({
+			token: TOKEN,
+			businessIds: [BUSINESS],
+			callsPerWindow: 20,
+			windowMs: 60_000,
+		});
+		await simulator.start();
+	});
+
+	test('when the rest cannot be done within Max Total Wait, it fails at once as rate_limit with the time Meta gave', async () => {
+		const started = Date.now();
+		const [success, failure = []] = await addAll(rows(9000, 50), 4, { maxTotalWaitSeconds: 30 });
+		// Waiting for Meta's minute would take 60 s at least; failing at once takes well under it.
+		expect(Date.now() - started).toBeLessThan(45_000);
+		expect(success).toHaveLength(20);
+		expect(failure).toHaveLength(30);
+		expect(simulator.totalAdds()).toBe(20);
+		for (const item of failure) {
+			expect(item.json.error).toMatch(/access returns in about 1 min, more than the 30 s left/);
+			expect(item.json.details).toMatchObject({ category: 'rate_limit', retryAfterSeconds: 60 });
+		}
+		// Only requests already in flight when the limit was reached are throttled; nothing is
+		// sent after Meta's answer said to wait a minute.
+		expect(throttledCalls()).toBeGreaterThanOrEqual(1);
+		expect(throttledCalls()).toBeLessThanOrEqual(4);
+		expect(simulator.requests.length).toBe(20 + throttledCalls());
+		expect(new Set(failure.map((item) => item.pairedItem))).toHaveProperty('size', 30);
+	});
 });

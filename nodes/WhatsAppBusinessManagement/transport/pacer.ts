@@ -91,6 +91,11 @@ export class Pacer {
 		if (waitMs !== null && waitMs > 0) this.pause(waitMs);
 	}
 
+	/** Requests allowed in flight now. */
+	get windowSize(): number {
+		return this.window;
+	}
+
 	/** Milliseconds this run has spent (or will spend) in Meta's pauses. */
 	get pausedTotalMs(): number {
 		return this.pausedMs;
@@ -107,7 +112,7 @@ export class Pacer {
 	private pause(waitMs: number): void {
 		const now = Date.now();
 		// Requests that were in flight together report the same wait: it is one pause.
-		if (now + waitMs <= this.pausedUntil) return;
+		if (now + waitMs <= this.pausedUntil + waitMs * PAUSE_JITTER) return;
 		const until = now + Math.ceil(waitMs * (1 + PAUSE_JITTER * this.random()));
 		const added = until - Math.max(now, this.pausedUntil);
 		if (this.pausedMs + added > this.settings.maxTotalWaitMs) {
