@@ -1,8 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- benchmark code: runs in Node.js, never inside n8n */
 // npm run bench: this node against what users build today, in one run, on this machine.
 // Writes bench/RESULTS.md and prints it. Not part of npm test.
-import { execFileSync, spawn } from 'child_process';
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'fs';
+import { execFile, execFileSync, spawn } from 'child_process';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'fs';
 import { cpus, totalmem } from 'os';
 import { join } from 'path';
 
@@ -16,7 +16,10 @@ mkdirSync(work, { recursive: true });
 interface Metrics {
 	variant: string;
 	rows: number;
+	startedAt: number;
+	endedAt: number;
 	wallMs: number;
+	cpuMs: number;
 	cpuMsPerThousandItems: number;
 	peakRssMb: number;
 	failed: number;
@@ -24,6 +27,13 @@ interface Metrics {
 	itemsOut: number;
 	calls?: number;
 	throttledCalls?: number;
+}
+
+interface Settings {
+	callsPerWindow: number;
+	windowMs: number;
+	inFlight: number;
+	executions?: number;
 }
 
 /** Rows as a spreadsheet export holds them: mixed formats, 1% invalid, 1% duplicate. */
@@ -45,6 +55,17 @@ function writeRows(count: number): string {
 	const file = join(work, `rows-${count}.json`);
 	writeFileSync(file, JSON.stringify(rows));
 	return file;
+}
+
+/** The rows of one file split into equal parts, one file each: one per worker. */
+function splitRows(file: string, parts: number): string[] {
+	const rows = JSON.parse(readFileSync(file, 'utf8')) as unknown[];
+	const size = Math.ceil(rows.length / parts);
+	return Array.from({ length: parts }, (_, index) => {
+		const part = file.replace(/\.json$/, `-part${index + 1}of${parts}.json`);
+		writeFileSync(part, JSON.stringify(rows.slice(index * size, (index + 1) * size)));
+		return part;
+	});
 }
 
 async function startSimulator(args: string[]) {
@@ -81,31 +102,67 @@ async function startSimulator(args: string[]) {
 	};
 }
 
-async function runVariant(
-	variant: string,
-	rowsFile: string,
-	simulatorArgs: string[],
-	settings: { callsPerWindow: number; windowMs: number; inFlight: number },
-): Promise<Metrics> {
-	const simulator = await startSimulator(simulatorArgs);
-	try {
-		const output = execFileSync(
+function runWorker(variant: string, baseUrl: string, rowsFile: string, settings: Settings) {
+	return new Promise<Metrics>((resolve, reject) => {
+		execFile(
 			tsx,
 			[
 				join(__dirname, 'variant.ts'),
 				variant,
-				simulator.baseUrl,
+				baseUrl,
 				rowsFile,
 				JSON.stringify({ token: TOKEN, businessId: BUSINESS, ...settings }),
 			],
-			{ maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] },
-		).toString();
-		const metrics = JSON.parse(output.trim().split('\n').pop() as string) as Metrics;
+			{ maxBuffer: 64 * 1024 * 1024 },
+			(error, stdout, stderr) => {
+				if (error) return reject(new Error(`${variant} failed: ${stderr || error.message}`));
+				resolve(JSON.parse(stdout.trim().split('\n').pop() as string) as Metrics);
+			},
+		);
+	});
+}
+
+/**
+ * One variant against its own simulator: one process per worker (each with its rows file), all
+ * at once; wall time from the first worker's start to the last one's end.
+ */
+async function runVariant(
+	variant: string,
+	workers: Array<{ rowsFile: string; settings: Settings }>,
+	simulatorArgs: string[],
+): Promise<Metrics> {
+	const simulator = await startSimulator(simulatorArgs);
+	try {
+		const parts = await Promise.all(
+			workers.map(
+				async (worker) =>
+					await runWorker(variant, simulator.baseUrl, worker.rowsFile, worker.settings),
+			),
+		);
 		const stats = await simulator.stats();
 		if (stats.duplicateAdds > 0)
 			console.error(`${variant}: ${stats.duplicateAdds} numbers added twice`);
+		const sum = (key: 'rows' | 'cpuMs' | 'failed' | 'failedByThrottling' | 'itemsOut') =>
+			parts.reduce((total, part) => total + part[key], 0);
+		const startedAt = Math.min(...parts.map((part) => part.startedAt));
+		const endedAt = Math.max(...parts.map((part) => part.endedAt));
+		const metrics: Metrics = {
+			variant,
+			rows: sum('rows'),
+			startedAt,
+			endedAt,
+			wallMs: endedAt - startedAt,
+			cpuMs: sum('cpuMs'),
+			cpuMsPerThousandItems: (sum('cpuMs') / sum('rows')) * 1000,
+			peakRssMb: Math.max(...parts.map((part) => part.peakRssMb)),
+			failed: sum('failed'),
+			failedByThrottling: sum('failedByThrottling'),
+			itemsOut: sum('itemsOut'),
+			calls: stats.requests,
+			throttledCalls: stats.throttled,
+		};
 		process.stderr.write(`  ${variant}: ${(metrics.wallMs / 1000).toFixed(1)} s\n`);
-		return { ...metrics, calls: stats.requests, throttledCalls: stats.throttled };
+		return metrics;
 	} finally {
 		simulator.stop();
 	}
@@ -142,32 +199,63 @@ function distSize(): { total: number; node: number } {
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
+const ratio = (m: Metrics, ideal: Metrics) => m.wallMs / ideal.wallMs;
+const verdict = (met: boolean) => (met ? 'met' : '**missed**');
+
 async function main() {
-	const budget = { callsPerWindow: 150, windowMs: 2000, inFlight: 4 };
+	// Meta's hour, shrunk to a sliding 5-minute window: Meta's regain time comes in whole minutes,
+	// so the window must be several minutes long for that grain to be as coarse as Meta's is
+	// (with a 60 s window, rounding up to the minute alone costs up to a whole window). Answers as
+	// Meta gives them: usage headers with integer percentages, 80008 with
+	// estimated_time_to_regain_access, no Retry-After.
+	const budget = { callsPerWindow: 1000, windowMs: 300_000 };
 	const budgetArgs = [
 		'--latency',
 		'20',
 		'--calls-per-window',
-		'150',
+		String(budget.callsPerWindow),
+		'--app-calls-per-window',
+		'5000',
 		'--window-ms',
-		'2000',
-		'--retry-after',
+		String(budget.windowMs),
 	];
 	const rows2k = writeRows(2000);
-	process.stderr.write('2,000 rows, 20 ms latency, budget 150 calls per 2 s window:\n');
-	const budgeted: Metrics[] = [];
+
+	process.stderr.write('2,000 rows, one execution, budget 1,000 calls per sliding 5 min window:\n');
+	const single: Metrics[] = [];
 	for (const variant of ['ideal', 'node', 'httpDefaults', 'httpTuned']) {
-		budgeted.push(await runVariant(variant, rows2k, budgetArgs, budget));
+		const settings = { ...budget, inFlight: 4 };
+		single.push(await runVariant(variant, [{ rowsFile: rows2k, settings }], budgetArgs));
 	}
-	const ideal = budgeted[0];
+
+	process.stderr.write('10 executions × 200 rows on 2 workers, the same budget:\n');
+	const workerRows = splitRows(rows2k, 2);
+	const onWorkers = (settings: Settings) => workerRows.map((rowsFile) => ({ rowsFile, settings }));
+	const multi: Metrics[] = [
+		// The physical limit: one loop that knows the budget, with all 40 requests in flight.
+		await runVariant(
+			'ideal',
+			[{ rowsFile: rows2k, settings: { ...budget, inFlight: 40 } }],
+			budgetArgs,
+		),
+	];
+	for (const variant of ['node', 'httpTuned']) {
+		multi.push(
+			await runVariant(variant, onWorkers({ ...budget, inFlight: 4, executions: 5 }), budgetArgs),
+		);
+	}
 
 	process.stderr.write('10,000 rows, 0 latency, no budget:\n');
 	const free = { callsPerWindow: 0, windowMs: 1000, inFlight: 4 };
 	const rows10k = writeRows(10_000);
-	const node10k = await runVariant('node', rows10k, [], free);
-	const http10k = await runVariant('httpDefaults', rows10k, [], free);
+	const node10k = await runVariant('node', [{ rowsFile: rows10k, settings: free }], []);
+	const http10k = await runVariant('httpDefaults', [{ rowsFile: rows10k, settings: free }], []);
 	process.stderr.write('100,000 rows, 0 latency, no budget:\n');
-	const node100k = await runVariant('node', writeRows(100_000), [], { ...free, inFlight: 8 });
+	const node100k = await runVariant(
+		'node',
+		[{ rowsFile: writeRows(100_000), settings: { ...free, inFlight: 8 } }],
+		[],
+	);
 
 	const load = coldLoadMs();
 	const size = distSize();
@@ -175,23 +263,50 @@ async function main() {
 		ideal: 'Ideal loop (knows the budget; physical limit)',
 		node: 'This node (4 in flight, pacing)',
 		httpDefaults: 'Edit Fields + HTTP Request, defaults',
-		httpTuned: 'Edit Fields + HTTP Request, batching 150/2 s + Retry On Fail',
+		httpTuned: 'Edit Fields + HTTP Request, batching 1,000 per 5 min (tuned for one execution)',
 	};
+	const table = (rows: Metrics[]) => {
+		const ideal = rows[0];
+		return [
+			`| Variant | Wall | × ideal | Calls | Throttled calls | Items out | Items failed | Failed by throttling | CPU per 1k items | Peak RSS |`,
+			`|---|---|---|---|---|---|---|---|---|---|`,
+			...rows.map(
+				(m) =>
+					`| ${names[m.variant]} | ${s(m.wallMs)} | ${ratio(m, ideal).toFixed(2)} | ${m.calls} | ${m.throttledCalls} (${((100 * (m.throttledCalls ?? 0)) / (m.calls ?? 1)).toFixed(1)}%) | ${m.itemsOut} | ${m.failed} | ${m.failedByThrottling} | ${m.cpuMsPerThousandItems.toFixed(0)} ms | ${m.peakRssMb.toFixed(0)} MB |`,
+			),
+		];
+	};
+	const [singleIdeal, singleNode, , singleTuned] = single;
+	const [multiIdeal, multiNode, multiTuned] = multi;
+	const multiThrottledShare = (multiNode.throttledCalls ?? 0) / (multiNode.calls ?? 1);
 	const lines = [
 		`# Benchmark results`,
 		``,
-		`Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench\` on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; n8n-core and n8n-nodes-base 2.41; every variant in its own process against its own simulator process.`,
+		`Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench\` on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; n8n-core and n8n-nodes-base 2.41; each worker of each variant in its own process, against the variant's own simulator process.`,
 		``,
-		`## 2,000 rows at the rate limit`,
+		`The budget, as Meta applies it on a shorter time scale: 1,000 calls per business per sliding 5-minute window (Meta's is an hour; the window must be several minutes long for Meta's whole-minute regain times to be as coarse as they are in real use), 20 ms latency, and 5,000 calls per window for the app. Every answer carries \`X-Business-Use-Case-Usage\` and \`X-App-Usage\` with integer percentages; over the budget Meta's 80008 with \`estimated_time_to_regain_access\` in whole minutes and no \`Retry-After\`. Rows in mixed formats, 1% invalid, 1% duplicate (40 items fail by design in every variant that checks them; the HTTP Request node sends the invalid ones and Meta refuses them).`,
 		``,
-		`Rows in mixed formats (1% invalid, 1% duplicate); simulator latency 20 ms, budget 150 calls per sliding 2 s window (a precise Retry-After stands in for Meta's minute-grained regain time at this time scale).`,
+		`## 2,000 rows, one execution`,
 		``,
-		`| Variant | Wall | × ideal | Calls | Throttled calls | Items failed | Failed by throttling | CPU per 1k items | Peak RSS |`,
-		`|---|---|---|---|---|---|---|---|---|`,
-		...budgeted.map(
-			(m) =>
-				`| ${names[m.variant]} | ${s(m.wallMs)} | ${(m.wallMs / ideal.wallMs).toFixed(2)} | ${m.calls} | ${m.throttledCalls} | ${m.failed} | ${m.failedByThrottling} | ${m.cpuMsPerThousandItems.toFixed(0)} ms | ${m.peakRssMb.toFixed(0)} MB |`,
-		),
+		...table(single),
+		``,
+		`## 10 executions × 200 rows at once on 2 workers, one budget`,
+		``,
+		`Each worker is a process running 5 executions at once in n8n-core's engine, as a queue-mode worker with \`--concurrency=5\` does (the real queue mode is tested by \`npm run test:queue\`). The HTTP Request node keeps the batching tuned for one execution.`,
+		``,
+		...table(multi),
+		``,
+		`## Targets`,
+		``,
+		`| Target | Measured | |`,
+		`|---|---|---|`,
+		`| One execution: wall ≤ 1.05× ideal | ${ratio(singleNode, singleIdeal).toFixed(2)}× | ${verdict(ratio(singleNode, singleIdeal) <= 1.05)} |`,
+		`| One execution: 0 items failed by throttling | ${singleNode.failedByThrottling} | ${verdict(singleNode.failedByThrottling === 0)} |`,
+		`| One execution: ahead of the tuned HTTP Request node | ${s(singleNode.wallMs)} vs ${s(singleTuned.wallMs)}, ${singleNode.failed} vs ${singleTuned.failed} items failed | ${verdict(singleNode.wallMs < singleTuned.wallMs && singleNode.failed <= singleTuned.failed)} |`,
+		`| 10 executions: wall ≤ 1.3× ideal | ${ratio(multiNode, multiIdeal).toFixed(2)}× | ${verdict(ratio(multiNode, multiIdeal) <= 1.3)} |`,
+		`| 10 executions: 0 items failed by throttling | ${multiNode.failedByThrottling} | ${verdict(multiNode.failedByThrottling === 0)} |`,
+		`| 10 executions: throttled calls ≤ 1% of calls | ${(100 * multiThrottledShare).toFixed(2)}% | ${verdict(multiThrottledShare <= 0.01)} |`,
+		`| 10 executions: ahead of the tuned HTTP Request node | ${s(multiNode.wallMs)} vs ${s(multiTuned.wallMs)}, ${multiNode.failed} vs ${multiTuned.failed} items failed | ${verdict(multiNode.wallMs < multiTuned.wallMs && multiNode.failed <= multiTuned.failed)} |`,
 		``,
 		`## Per-item cost, 10,000 rows, 0 latency, no budget`,
 		``,

@@ -1,7 +1,10 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- benchmark code: runs in Node.js, never inside n8n */
 // One benchmark variant in its own process, so that its CPU time and peak RSS are its own:
 //   tsx bench/variant.ts <variant> <simulator base URL> <rows.json> <settings JSON>
-// Prints one JSON line of metrics. The simulator runs in another process.
+// With settings.executions > 1 the process plays a queue-mode worker: that many executions at
+// once, each with an equal share of the rows. Prints one JSON line of metrics, with the start
+// and end times so that several workers' runs can be put together. The simulator runs in
+// another process.
 import '../test/helpers/setupEnv';
 
 import { readFileSync } from 'fs';
@@ -17,6 +20,8 @@ interface Settings {
 	callsPerWindow: number;
 	windowMs: number;
 	inFlight: number;
+	/** Executions at once in this process (a queue-mode worker's), each with its share of rows. */
+	executions?: number;
 }
 
 const [variant, baseUrl, rowsFile, settingsJson] = process.argv.slice(2);
@@ -39,7 +44,7 @@ function nodeTypes(): NodeTypeMap {
 	/* eslint-enable @typescript-eslint/no-require-imports */
 }
 
-function chain(nodes: INode[]): WorkflowFile {
+function chain(nodes: INode[], inputRows: IDataObject[]): WorkflowFile {
 	const all: INode[] = [
 		{
 			id: 'rows',
@@ -47,7 +52,7 @@ function chain(nodes: INode[]): WorkflowFile {
 			type: 'n8n-nodes-base.manualTrigger',
 			typeVersion: 1,
 			position: [0, 0],
-			parameters: { rows: JSON.stringify(rows) },
+			parameters: { rows: JSON.stringify(inputRows) },
 		},
 		...nodes,
 	];
@@ -184,30 +189,51 @@ function countFailures(items: INodeExecutionData[]) {
 	return { failed, failedByThrottling };
 }
 
+async function runExecutions(): Promise<{
+	failed: number;
+	failedByThrottling: number;
+	itemsOut: number;
+}> {
+	const nodes =
+		variant === 'node' ? [ourNode] : [stripSymbols, httpRequest(variant === 'httpTuned')];
+	const executions = settings.executions ?? 1;
+	const share = Math.ceil(rows.length / executions);
+	const credentials = { accessToken: settings.token, apiVersion: 'v23.0', baseUrl };
+	const last = nodes[nodes.length - 1].name;
+	const outs = await Promise.all(
+		Array.from({ length: executions }, async (_, index) => {
+			const slice = rows.slice(index * share, (index + 1) * share);
+			const result = await runWorkflow(chain(nodes, slice), credentials, types);
+			if (result.error) throw new Error(`${variant} failed: ${result.error.message}`);
+			const out = result.outputs(last).flat();
+			if (out.length !== slice.length) {
+				throw new Error(`${variant}: ${slice.length} items in, ${out.length} out`);
+			}
+			return out;
+		}),
+	);
+	const out = outs.flat();
+	return { ...countFailures(out), itemsOut: out.length };
+}
+
+// Loaded before the clock starts, as n8n has its node types loaded before an execution.
+const types = nodeTypes();
+
 async function main() {
 	const cpuBefore = process.cpuUsage();
-	const started = Date.now();
-	let outcome: { failed: number; failedByThrottling: number; itemsOut: number };
-	if (variant === 'ideal') {
-		outcome = { ...(await idealLoop()), itemsOut: rows.length };
-	} else {
-		const nodes =
-			variant === 'node' ? [ourNode] : [stripSymbols, httpRequest(variant === 'httpTuned')];
-		const workflow = chain(nodes);
-		const credentials = { accessToken: settings.token, apiVersion: 'v23.0', baseUrl };
-		const result = await runWorkflow(workflow, credentials, nodeTypes());
-		if (result.error) throw new Error(`${variant} failed: ${result.error.message}`);
-		const last = nodes[nodes.length - 1].name;
-		const out = result.outputs(last).flat();
-		outcome = { ...countFailures(out), itemsOut: out.length };
-	}
-	const wallMs = Date.now() - started;
+	const startedAt = Date.now();
+	const outcome =
+		variant === 'ideal' ? { ...(await idealLoop()), itemsOut: rows.length } : await runExecutions();
+	const endedAt = Date.now();
 	const cpu = process.cpuUsage(cpuBefore);
 	console.log(
 		JSON.stringify({
 			variant,
 			rows: rows.length,
-			wallMs,
+			startedAt,
+			endedAt,
+			wallMs: endedAt - startedAt,
+			cpuMs: (cpu.user + cpu.system) / 1000,
 			cpuMsPerThousandItems: ((cpu.user + cpu.system) / 1000 / rows.length) * 1000,
 			peakRssMb: process.resourceUsage().maxRSS / 1024,
 			...outcome,

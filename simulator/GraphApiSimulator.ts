@@ -115,6 +115,8 @@ export interface RecordedRequest {
 	path: string;
 	query: string;
 	status: number;
+	/** When it arrived (the real clock, ms). */
+	at: number;
 }
 
 type Fault = 'server' | 'throttle' | 'reset' | 'html' | 'invalidJson' | 'hang' | 'lostAnswer';
@@ -302,6 +304,9 @@ export class GraphApiSimulator {
 	/** Calls answered with a throttling error (budget spent, or the throttle fault). */
 	throttledCalls = 0;
 
+	/** When the budget throttled a call (the real clock, ms). */
+	readonly throttledAt: number[] = [];
+
 	faults: FaultSettings;
 
 	/** Answers used, in order, for the next requests to the Graph API paths. */
@@ -375,6 +380,7 @@ export class GraphApiSimulator {
 			path: url.pathname,
 			query: url.search,
 			status: 0,
+			at: Date.now(),
 		};
 		this.requests.push(record);
 		const body = await readBody(req);
@@ -553,6 +559,7 @@ export class GraphApiSimulator {
 				headers['Retry-After'] = (regainMs / 1000).toFixed(3);
 			}
 		}
+		if (businessThrottled || appThrottled) this.throttledAt.push(now);
 		if (businessThrottled) {
 			this.throttledCalls++;
 			throw graphError(
@@ -980,6 +987,23 @@ export class GraphApiSimulator {
 				duplicateAdds: [...this.addsByNumber.values()].filter((c) => c > 1).length,
 				requests: this.requests.length,
 				throttled: this.throttledCalls,
+				// When the calls came, in seconds from the first: the shape of a run, for benchmarks.
+				throttledAtSeconds: this.throttledAt.map(
+					(at) => Math.round((at - this.requests[0].at) / 100) / 10,
+				),
+				callsPerSecond: (() => {
+					const counts: number[] = [];
+					for (const r of this.requests) {
+						const second = Math.floor((r.at - this.requests[0].at) / 1000);
+						counts[second] = (counts[second] ?? 0) + 1;
+					}
+					return Array.from(counts, (c) => c ?? 0);
+				})(),
+				lastCallAtSeconds:
+					this.requests.length > 0
+						? Math.round((this.requests[this.requests.length - 1].at - this.requests[0].at) / 100) /
+							10
+						: 0,
 			});
 		}
 		// A place for a workflow to deliver what it received, so tests can count it.

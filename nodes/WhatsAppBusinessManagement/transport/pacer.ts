@@ -5,8 +5,10 @@ import { readUsage } from './usageHeaders';
 
 /** From this share of Meta's budget on, each rise halves the requests in flight. */
 export const BACKOFF_PERCENT = 95;
-/** Meta's pauses are lengthened by up to this share, so executions do not resume in step. */
+/** Meta's pauses are lengthened by up to this share, and at most PAUSE_JITTER_MAX_MS, so that
+ * executions throttled together do not resume in step. */
 export const PAUSE_JITTER = 0.05;
+export const PAUSE_JITTER_MAX_MS = 2_000;
 
 export interface PacerSettings {
 	/** The most requests in flight, as the node's Requests in Flight option allows. */
@@ -27,7 +29,7 @@ export interface PacerSettings {
  * - From BACKOFF_PERCENT on, each answer that shows the usage still rising halves the window,
  *   down to one (multiplicative decrease), so a run crosses the limit with one request at most.
  * - When Meta throttles and says how long to wait, the whole run pauses that long plus a random
- *   0–5%, then starts again with one request in flight. These pauses cost no attempts; they
+ *   0–5% (2 s at most), then starts again with one request in flight. These pauses cost no attempts; they
  *   count against Max Total Wait, and when a pause would pass it, every request not yet sent
  *   fails at once as rate_limit with the time Meta gave.
  */
@@ -112,8 +114,10 @@ export class Pacer {
 	private pause(waitMs: number): void {
 		const now = Date.now();
 		// Requests that were in flight together report the same wait: it is one pause.
-		if (now + waitMs <= this.pausedUntil + waitMs * PAUSE_JITTER) return;
-		const until = now + Math.ceil(waitMs * (1 + PAUSE_JITTER * this.random()));
+		if (now + waitMs <= this.pausedUntil + Math.min(waitMs * PAUSE_JITTER, PAUSE_JITTER_MAX_MS))
+			return;
+		const jitter = Math.min(waitMs * PAUSE_JITTER, PAUSE_JITTER_MAX_MS) * this.random();
+		const until = now + Math.ceil(waitMs + jitter);
 		const added = until - Math.max(now, this.pausedUntil);
 		if (this.pausedMs + added > this.settings.maxTotalWaitMs) {
 			this.spent = { waitMs, leftMs: this.settings.maxTotalWaitMs - this.pausedMs };
