@@ -2,6 +2,7 @@
 // Drives the real n8n CLI (Node 24, from the cache e2e/ensure-n8n.sh fills) with our package
 // installed into its user folder's .n8n/nodes, as self-hosting users install it.
 import { execFile, execFileSync, spawn } from 'child_process';
+import type { StdioOptions } from 'child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
@@ -43,10 +44,14 @@ export function packPackage(): string {
 	return (JSON.parse(out.toString()) as { tarball: string }).tarball;
 }
 
-/** Installs the tarball into a user folder (a new temporary one by default) for the real n8n. */
+/**
+ * Installs the tarball into a user folder (a new temporary one by default) for the real n8n.
+ * `extraEnv` reaches every command and server (queue mode's database and Redis settings).
+ */
 export async function startRealN8n(
 	tarball: string,
 	userFolder = mkdtempSync(join(tmpdir(), 'wbm-e2e-')),
+	extraEnv: NodeJS.ProcessEnv = {},
 ): Promise<RealN8n> {
 	const { node24, n8nBin } = ensureN8n();
 	const nodesFolder = join(userFolder, '.n8n', 'nodes');
@@ -68,6 +73,7 @@ export async function startRealN8n(
 		NODE_ENV: 'production',
 		N8N_RUNNERS_ENABLED: 'true',
 		N8N_PYTHON_ENABLED: 'false',
+		...extraEnv,
 	};
 	await run(
 		'npm',
@@ -137,11 +143,13 @@ export interface N8nServer {
 export async function startN8nServer(
 	n8n: RealN8n,
 	port: number,
-	stdio: 'inherit' | 'ignore' = 'ignore',
+	stdio: StdioOptions = 'ignore',
+	extraEnv: NodeJS.ProcessEnv = {},
 ): Promise<N8nServer> {
 	const child = spawn(n8n.node24, [n8n.n8nBin, 'start'], {
 		env: {
 			...n8n.env,
+			...extraEnv,
 			N8N_PORT: String(port),
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_HOST: '127.0.0.1',

@@ -14,7 +14,7 @@ export const requestOptions: INodeProperties[] = [
 		typeOptions: { minValue: 1, maxValue: 10 },
 		default: 5,
 		description:
-			"Attempts per request when Meta reports a temporary failure or throttling (1 = no retries). Leave n8n's own Retry On Fail off: it would repeat the whole node on top of this.",
+			"Attempts per request when Meta reports a temporary failure (1 = no retries); waiting out Meta's rate limit uses none. Leave n8n's own Retry On Fail off: it would repeat the whole node on top of this.",
 	},
 	{
 		displayName: 'Max Total Wait (Seconds)',
@@ -23,7 +23,7 @@ export const requestOptions: INodeProperties[] = [
 		typeOptions: { minValue: 0 },
 		default: 300,
 		description:
-			'Longest time to wait between the attempts of one request, in all. If Meta asks for a longer pause, the item fails instead.',
+			"Longest time to wait between the attempts of one request, and to pause the run when Meta's rate limit is reached. If Meta asks for a longer pause, the items not yet sent fail at once with Meta's wait, to be sent again later.",
 	},
 	{
 		displayName: 'Initial Retry Delay (Ms)',
