@@ -131,7 +131,13 @@ const ourNode: INode = {
 		operation: 'add',
 		businessId: settings.businessId,
 		phoneNumber: '={{ $json.phone }}',
-		options: { requestsInFlight: settings.inFlight, ifAlreadyAdded: 'error' },
+		// A big pool against Meta's budget: allowed to wait out the window (README, "Queue mode
+		// and big pools"); the default 300 s fails the rest at once when Meta asks for 5 minutes.
+		options: {
+			requestsInFlight: settings.inFlight,
+			ifAlreadyAdded: 'error',
+			maxTotalWaitSeconds: 900,
+		},
 	},
 	credentials: { whatsAppBusinessManagementApi: { id: '1', name: 'Meta' } },
 };

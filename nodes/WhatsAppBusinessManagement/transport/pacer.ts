@@ -5,8 +5,10 @@ import { readUsage } from './usageHeaders';
 
 /** From this share of Meta's budget on, each rise halves the requests in flight. */
 export const BACKOFF_PERCENT = 95;
-/** Meta's pauses are lengthened by up to this share, and at most PAUSE_JITTER_MAX_MS, so that
- * executions throttled together do not resume in step. */
+/**
+ * Meta's pauses are lengthened by up to this share, and at most PAUSE_JITTER_MAX_MS, so that
+ * executions throttled together do not resume in step.
+ */
 export const PAUSE_JITTER = 0.05;
 export const PAUSE_JITTER_MAX_MS = 2_000;
 
@@ -29,12 +31,13 @@ export interface PacerSettings {
  * - From BACKOFF_PERCENT on, each answer that shows the usage still rising halves the window,
  *   down to one (multiplicative decrease), so a run crosses the limit with one request at most.
  * - When Meta throttles and says how long to wait, the whole run pauses that long plus a random
- *   0–5% (2 s at most), then starts again with one request in flight. These pauses cost no attempts; they
- *   count against Max Total Wait, and when a pause would pass it, every request not yet sent
- *   fails at once as rate_limit with the time Meta gave.
+ *   0–5% (2 s at most), then starts again with one request in flight. These pauses cost no
+ *   attempts; they count against Max Total Wait, and when a pause would pass it, every request
+ *   not yet sent fails at once as rate_limit with the time Meta gave.
  */
 export class Pacer {
-	private window = 1;
+	/** Requests allowed in flight now: the option's value at first. */
+	private window: number;
 
 	private inFlight = 0;
 
@@ -116,16 +119,17 @@ export class Pacer {
 		// Requests that were in flight together report the same wait: it is one pause.
 		if (now + waitMs <= this.pausedUntil + Math.min(waitMs * PAUSE_JITTER, PAUSE_JITTER_MAX_MS))
 			return;
-		const jitter = Math.min(waitMs * PAUSE_JITTER, PAUSE_JITTER_MAX_MS) * this.random();
-		const until = now + Math.ceil(waitMs + jitter);
-		const added = until - Math.max(now, this.pausedUntil);
+		// Max Total Wait is spent by Meta's waits only: the jitter is ours, and must not fail a run
+		// whose wait Meta said fits.
+		const added = Math.max(0, now + waitMs - Math.max(now, this.pausedUntil));
 		if (this.pausedMs + added > this.settings.maxTotalWaitMs) {
 			this.spent = { waitMs, leftMs: this.settings.maxTotalWaitMs - this.pausedMs };
 			this.wakeAll();
 			return;
 		}
+		const jitter = Math.min(waitMs * PAUSE_JITTER, PAUSE_JITTER_MAX_MS) * this.random();
 		this.pausedMs += added;
-		this.pausedUntil = until;
+		this.pausedUntil = Math.max(this.pausedUntil, now + Math.ceil(waitMs + jitter));
 		this.window = 1;
 		this.wakeAll();
 	}
