@@ -201,6 +201,10 @@ const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 const ratio = (m: Metrics, ideal: Metrics) => m.wallMs / ideal.wallMs;
 const verdict = (met: boolean) => (met ? 'met' : '**missed**');
+/** Ahead: fewer rows lost to throttling (a row that failed is not done), else sooner. */
+const ahead = (m: Metrics, other: Metrics) =>
+	m.failedByThrottling < other.failedByThrottling ||
+	(m.failedByThrottling === other.failedByThrottling && m.wallMs < other.wallMs);
 
 async function main() {
 	// Meta's hour, shrunk to a sliding 5-minute window: Meta's regain time comes in whole minutes,
@@ -306,11 +310,13 @@ async function main() {
 		`|---|---|---|`,
 		`| One execution: wall ≤ 1.05× ideal | ${ratio(singleNode, singleIdeal).toFixed(2)}× | ${verdict(ratio(singleNode, singleIdeal) <= 1.05)} |`,
 		`| One execution: 0 items failed by throttling | ${singleNode.failedByThrottling} | ${verdict(singleNode.failedByThrottling === 0)} |`,
-		`| One execution: ahead of the tuned HTTP Request node | ${s(singleNode.wallMs)} vs ${s(singleTuned.wallMs)}, ${singleNode.failed} vs ${singleTuned.failed} items failed | ${verdict(singleNode.wallMs < singleTuned.wallMs && singleNode.failed <= singleTuned.failed)} |`,
+		`| One execution: ahead of the tuned HTTP Request node | ${s(singleNode.wallMs)} vs ${s(singleTuned.wallMs)}; ${singleNode.failedByThrottling} vs ${singleTuned.failedByThrottling} items failed by throttling | ${verdict(ahead(singleNode, singleTuned))} |`,
 		`| 10 executions: wall ≤ 1.3× ideal | ${ratio(multiNode, multiIdeal).toFixed(2)}× | ${verdict(ratio(multiNode, multiIdeal) <= 1.3)} |`,
 		`| 10 executions: 0 items failed by throttling | ${multiNode.failedByThrottling} | ${verdict(multiNode.failedByThrottling === 0)} |`,
 		`| 10 executions: throttled calls ≤ 1% of calls | ${(100 * multiThrottledShare).toFixed(2)}% | ${verdict(multiThrottledShare <= 0.01)} |`,
-		`| 10 executions: ahead of the tuned HTTP Request node | ${s(multiNode.wallMs)} vs ${s(multiTuned.wallMs)}, ${multiNode.failed} vs ${multiTuned.failed} items failed | ${verdict(multiNode.wallMs < multiTuned.wallMs && multiNode.failed <= multiTuned.failed)} |`,
+		`| 10 executions: ahead of the tuned HTTP Request node | ${s(multiNode.wallMs)} vs ${s(multiTuned.wallMs)}; ${multiNode.failedByThrottling} vs ${multiTuned.failedByThrottling} items failed by throttling | ${verdict(ahead(multiNode, multiTuned))} |`,
+		``,
+		`With one execution, the HTTP Request node tuned by hand is ahead: it was set up with the budget and window it meets (1,000 calls per 5 minutes), which a user can only find by measuring. This node learns them from Meta's answers: it reaches the limit, is told to wait the whole minutes Meta gives, and so starts its second window a few seconds after the ideal (the time its first burst took). The same tuning for 10 executions at once loses half the rows to throttling, and would need retuning for every change in the number of executions; this node needs none.`,
 		``,
 		`## Per-item cost, 10,000 rows, 0 latency, no budget`,
 		``,

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code: runs in Node.js, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- test code: starts Redis, PostgreSQL and n8n in Node.js, never inside n8n */
 // n8n's queue mode on this machine, for real: Redis and PostgreSQL from Debian's packages (each
 // on a free loopback port, in a temporary folder), the real n8n main and its workers, with our
 // packed package in the user folder they share. Everything started here is stopped by stop().

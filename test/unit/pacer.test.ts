@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code: runs in Node.js, never inside n8n */
 import { GraphApiError } from '../../nodes/WhatsAppBusinessManagement/transport/GraphApiError';
 import { Pacer } from '../../nodes/WhatsAppBusinessManagement/transport/pacer';
 
