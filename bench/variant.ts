@@ -132,7 +132,7 @@ const ourNode: INode = {
 		businessId: settings.businessId,
 		phoneNumber: '={{ $json.phone }}',
 		// A big pool against Meta's budget: allowed to wait out the window (README, "Queue mode
-		// and big pools"); the default 300 s fails the rest at once when Meta asks for 5 minutes.
+		// and big pools"), as Meta may ask for longer than the default 300 s.
 		options: {
 			requestsInFlight: settings.inFlight,
 			ifAlreadyAdded: 'error',
