@@ -295,6 +295,31 @@ export class GraphApiSimulator {
 		return id;
 	}
 
+	/** Puts a registered (CONNECTED) number straight into a WABA, as if claimed and registered earlier. */
+	seedConnectedPhoneNumber(
+		id: string,
+		national: string,
+		extra: Partial<WabaPhoneNumber> = {},
+	): WabaPhoneNumber {
+		const phone: WabaPhoneNumber = {
+			id,
+			wabaId: SIMULATOR_WABA_ID,
+			cc: '1',
+			national,
+			verified_name: 'Shop',
+			status: 'CONNECTED',
+			code_verification_status: 'VERIFIED',
+			quality_rating: 'GREEN',
+			messaging_limit_tier: 'TIER_250',
+			name_status: 'APPROVED',
+			platform_type: 'CLOUD_API',
+			registrations: [],
+			...extra,
+		};
+		this.phoneNumbers.set(id, phone);
+		return phone;
+	}
+
 	/** Removes a pre-verified number from its pool (deleted, expired, or claimed by a client). */
 	removeNumber(number: PreVerifiedNumber): void {
 		this.numbers.delete(number.id);

@@ -149,21 +149,7 @@ test(`n8n ${N8N_VERSION}: the pool-to-ready example claims a verified number int
 
 test(`n8n ${N8N_VERSION}: every other Phone Number operation runs in the real n8n`, async () => {
 	const id = '100000000000777';
-	simulator.phoneNumbers.set(id, {
-		id,
-		wabaId: SIMULATOR_WABA_ID,
-		cc: '1',
-		national: '6315557777',
-		verified_name: 'Shop',
-		status: 'CONNECTED',
-		code_verification_status: 'VERIFIED',
-		quality_rating: 'GREEN',
-		messaging_limit_tier: 'TIER_250',
-		name_status: 'APPROVED',
-		platform_type: 'CLOUD_API',
-		pin: '246810',
-		registrations: [],
-	});
+	simulator.seedConnectedPhoneNumber(id, '6315557777', { pin: '246810' });
 	const number = { __rl: true, mode: 'id', value: "={{ $('Get Many').item.json.id }}" };
 	const steps: Array<[string, Record<string, unknown>]> = [
 		[

@@ -172,20 +172,7 @@ test('an expired token fails the poll with a clear message', async () => {
 
 test('Phone Number events: status, quality, limit and name review, each once', async () => {
 	const phone = '100000000000000';
-	simulator.phoneNumbers.set(phone, {
-		id: phone,
-		wabaId: SIMULATOR_WABA_ID,
-		cc: '1',
-		national: '6315550030',
-		verified_name: 'Shop',
-		status: 'CONNECTED',
-		code_verification_status: 'VERIFIED',
-		quality_rating: 'GREEN',
-		messaging_limit_tier: 'TIER_250',
-		name_status: 'APPROVED',
-		platform_type: 'CLOUD_API',
-		registrations: [],
-	});
+	simulator.seedConnectedPhoneNumber(phone, '6315550030');
 	const poller = triggerPoller(
 		{
 			watch: 'phoneNumbers',

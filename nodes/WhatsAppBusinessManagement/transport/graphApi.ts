@@ -280,7 +280,7 @@ export async function graphApiRequest(
 	const url = buildGraphUrl(connection, request.path);
 	return await withRetries(
 		connection.retry,
-		async () => await sendOnce.call(this, connection, request, url),
+		async () => await sendPaced.call(this, connection, request, url),
 		state,
 	);
 }
@@ -292,7 +292,7 @@ const MAX_PACED_WAITS = 100;
  * Sends one attempt through the pacer. A throttling answer with Meta's wait pauses the whole
  * run (see pacer.ts) and is sent again after it, without using up an attempt.
  */
-async function sendOnce(
+async function sendPaced(
 	this: Context,
 	connection: GraphConnection,
 	request: GraphRequest,
