@@ -1,5 +1,5 @@
 import { normalizePhoneNumber } from '../../nodes/WhatsAppBusinessManagement/helpers/normalizePhoneNumber';
-import { invalid, valid } from '../fixtures/phoneNumbers';
+import { invalid, stillInvalid, valid, worldWritten } from '../fixtures/phoneNumbers';
 
 describe('normalizePhoneNumber: valid inputs become E.164', () => {
 	test.each(valid)('%p with default %p -> %s', (input, country, expected) => {
@@ -58,4 +58,32 @@ test('every accepted number is one the library calls valid', () => {
 		const result = normalizePhoneNumber(input, country);
 		expect(result.ok && isValidPhoneNumber(result.e164)).toBe(true);
 	}
+});
+
+describe('numbers as the world writes them', () => {
+	test.each(worldWritten)('%p with default %p -> %s (%s)', (input, country, expected) => {
+		expect(normalizePhoneNumber(input, country)).toMatchObject({ ok: true, e164: expected });
+	});
+
+	test.each(stillInvalid)('%p with default %p stays an error: %s', (input, country, problem) => {
+		const result = normalizePhoneNumber(input, country);
+		expect(result).toMatchObject({ ok: false, problem });
+		if (!result.ok && problem !== 'unknown_default_country') {
+			expect(result.message).toContain(JSON.stringify(input.slice(0, 20)).slice(1, -1));
+		}
+	});
+
+	test('two numbers in one cell are both named in the message', () => {
+		const result = normalizePhoneNumber('+44 20 7183 8750, +44 20 7183 8751');
+		expect(!result.ok && result.message).toContain('"+44 20 7183 8750" and "+44 20 7183 8751"');
+	});
+
+	test('a number shown in scientific notation says how to get the digits back', () => {
+		const result = normalizePhoneNumber('1.6315551E+10');
+		expect(!result.ok && result.message).toMatch(/scientific notation.*Format the column as text/);
+	});
+
+	test('a slash inside one number is not two numbers', () => {
+		expect(normalizePhoneNumber('030/901820', 'DE')).toMatchObject({ e164: '+4930901820' });
+	});
 });

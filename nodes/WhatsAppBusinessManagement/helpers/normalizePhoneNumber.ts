@@ -7,6 +7,14 @@ import {
 } from 'libphonenumber-js/max';
 import type { CountryCode, NumberType } from 'libphonenumber-js/max';
 
+import {
+	dropTrailingPunctuation,
+	findTwoNumbers,
+	splitLabel,
+	toAsciiPhoneText,
+	unbracketCountryCode,
+	unwrapSpreadsheetText,
+} from './phoneNumberText';
 import { quoteInput } from './userInput';
 
 export type PhoneNumberProblem =
@@ -42,12 +50,11 @@ export type PhoneNumberResult = NormalizedPhoneNumber | RejectedPhoneNumber;
 
 // Longest input worth parsing: E.164 has at most 15 digits, formatting adds a few dozen characters.
 const MAX_INPUT_LENGTH = 64;
-// Spreadsheets and CRMs pad numbers with every kind of space, including NBSP and zero-width ones.
-const SPACE_LIKE =
-	/[\s\u00a0\u1680\u180e\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]+/g;
 const EXTENSION_MARKER = /(?:ext\.?|extension|ext=|x|#|;)\s*\d+\s*$/i;
-// What a formatted phone number may hold once the spaces are gone.
-const ALLOWED_CHARACTERS = /^\+?[\d\-./()\u2010-\u2015\u2212]+$/;
+// What a formatted phone number may hold once it is ASCII and the spaces are gone.
+const ALLOWED_CHARACTERS = /^\+?[\d\-./()]+$/;
+// 1.6315551E+10: a spreadsheet showed a long number in scientific notation and dropped digits.
+const SCIENTIFIC_NOTATION = /^\d(?:\.\d+)?e\+?\d+$/i;
 
 function reject(problem: PhoneNumberProblem, message: string): RejectedPhoneNumber {
 	return { ok: false, problem, message };
@@ -108,7 +115,8 @@ function describeLengthProblem(
 /**
  * Normalizes what a spreadsheet or CRM holds to E.164, or says why it cannot.
  * Accepts "+1 (631) 555-1000", "0044 20 7183 8750", "16315551000", national numbers with a
- * default country, and numbers with stray spaces, dots or NBSP. Never returns a number the
+ * default country, stray spaces, dots or NBSP, full-width and Arabic-script digits, spreadsheet
+ * markers, a label before the number and trailing punctuation. Never returns a number the
  * library calls invalid.
  */
 export function normalizePhoneNumber(value: unknown, defaultCountry?: string): PhoneNumberResult {
@@ -122,23 +130,8 @@ export function normalizePhoneNumber(value: unknown, defaultCountry?: string): P
 			`Phone number input is ${input.length} characters long, not a phone number. Map the column that holds only the number.`,
 		);
 	}
-	let compact = input.replace(SPACE_LIKE, '');
-	if (compact === '') {
-		return reject('empty', 'Phone number is empty. Map the column that holds the number.');
-	}
-	if (compact.toLowerCase().startsWith('tel:')) compact = compact.slice(4);
-	if (EXTENSION_MARKER.test(input.trim()) && /\d/.test(compact)) {
-		return reject(
-			'has_extension',
-			`Phone number ${quoteInput(input)} has an extension. Remove the extension: WhatsApp numbers cannot have one.`,
-		);
-	}
-	if (compact.length > MAX_INPUT_LENGTH || !ALLOWED_CHARACTERS.test(compact)) {
-		return reject(
-			'not_a_phone_number',
-			`${quoteInput(input)} is not a phone number. Use digits with an optional leading "+", e.g. +1 631 555 1000.`,
-		);
-	}
+	const compact = readPhoneNumberText(input);
+	if (typeof compact !== 'string') return compact;
 
 	let country: CountryCode | undefined;
 	if (defaultCountry) {
@@ -191,6 +184,50 @@ export function normalizePhoneNumber(value: unknown, defaultCountry?: string): P
 	return firstProblem as RejectedPhoneNumber;
 }
 
+const notAPhoneNumber = (input: string) =>
+	reject(
+		'not_a_phone_number',
+		`${quoteInput(input)} is not a phone number. Use digits with an optional leading "+", e.g. +1 631 555 1000.`,
+	);
+
+/**
+ * The number in a cell as compact ASCII ("+442071838750", "(631)555-1000"), or why there is
+ * none: reads other scripts' digits, spreadsheet markers, a label before the number and
+ * trailing punctuation; refuses extensions, two numbers and letters.
+ */
+function readPhoneNumberText(input: string): string | RejectedPhoneNumber {
+	const text = dropTrailingPunctuation(unwrapSpreadsheetText(toAsciiPhoneText(input)));
+	if (text.replace(/\s/g, '') === '') {
+		return reject('empty', 'Phone number is empty. Map the column that holds the number.');
+	}
+	if (EXTENSION_MARKER.test(text) && /\d/.test(text)) {
+		return reject(
+			'has_extension',
+			`Phone number ${quoteInput(input)} has an extension. Remove the extension: WhatsApp numbers cannot have one.`,
+		);
+	}
+	const two = findTwoNumbers(text);
+	if (two) {
+		return reject(
+			'not_a_phone_number',
+			`${quoteInput(input)} holds two phone numbers, ${quoteInput(two[0])} and ${quoteInput(two[1])}. Put one number in each item, e.g. split the cell into two rows.`,
+		);
+	}
+	// Text before the number ("Phone:", "WhatsApp:", "tel:") is dropped when a number follows.
+	const { rest } = splitLabel(text);
+	const compact = unbracketCountryCode(rest.replace(/\s/g, ''));
+	if (SCIENTIFIC_NOTATION.test(compact)) {
+		return reject(
+			'not_a_phone_number',
+			`${quoteInput(input)} is a number in scientific notation, so its last digits are lost. Format the column as text in the spreadsheet and export it again.`,
+		);
+	}
+	if (compact === '' || compact.length > MAX_INPUT_LENGTH || !ALLOWED_CHARACTERS.test(compact)) {
+		return notAPhoneNumber(input);
+	}
+	return compact;
+}
+
 function parseCandidate(input: string, text: string, country?: CountryCode): PhoneNumberResult {
 	const where = country ? `${country} (+${getCountryCallingCode(country)})` : 'its country';
 	let parsed;
@@ -198,12 +235,7 @@ function parseCandidate(input: string, text: string, country?: CountryCode): Pho
 		parsed = parsePhoneNumberWithError(text, country);
 	} catch (error) {
 		const reason = error instanceof ParseError ? error.message : 'NOT_A_NUMBER';
-		if (reason === 'NOT_A_NUMBER') {
-			return reject(
-				'not_a_phone_number',
-				`${quoteInput(input)} is not a phone number. Use digits with an optional leading "+", e.g. +1 631 555 1000.`,
-			);
-		}
+		if (reason === 'NOT_A_NUMBER') return notAPhoneNumber(input);
 		return describeLengthProblem(
 			input,
 			reason as ReturnType<typeof validatePhoneNumberLength>,
