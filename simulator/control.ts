@@ -1,0 +1,75 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- the test simulator: runs in Node.js, never inside n8n */
+// Test-only routes under /__simulator/, documented in the README.
+import type { ServerResponse } from 'http';
+
+import type { GraphApiSimulator } from './GraphApiSimulator';
+import { phoneView } from './resources/phoneNumbers';
+import type { FaultSettings } from './types';
+
+function stats(simulator: GraphApiSimulator) {
+	const { requests } = simulator;
+	const first = requests[0]?.at ?? 0;
+	const counts: number[] = [];
+	for (const r of requests) {
+		const second = Math.floor((r.at - first) / 1000);
+		counts[second] = (counts[second] ?? 0) + 1;
+	}
+	return {
+		numbers: simulator.numbers.size,
+		adds: simulator.totalAdds(),
+		duplicateAdds: [...simulator.addsByNumber.values()].filter((c) => c > 1).length,
+		requests: requests.length,
+		throttled: simulator.throttledCalls,
+		// When the calls came, in seconds from the first: the shape of a run, for benchmarks.
+		throttledAtSeconds: simulator.throttledAt.map((at) => Math.round((at - first) / 100) / 10),
+		callsPerSecond: Array.from(counts, (c) => c ?? 0),
+		lastCallAtSeconds:
+			requests.length > 0 ? Math.round((requests[requests.length - 1].at - first) / 100) / 10 : 0,
+	};
+}
+
+export function handleControl(
+	simulator: GraphApiSimulator,
+	url: URL,
+	method: string,
+	body: Record<string, unknown>,
+	res: ServerResponse,
+) {
+	const send = (value: unknown) => {
+		res.writeHead(200, { 'Content-Type': 'application/json' });
+		res.end(JSON.stringify(value));
+	};
+	const codeMatch = /^\/__simulator\/codes\/([0-9]+)$/.exec(url.pathname);
+	if (codeMatch) return send({ id: codeMatch[1], code: simulator.lastCode(codeMatch[1]) ?? null });
+	if (url.pathname === '/__simulator/stats') return send(stats(simulator));
+	// A place for a workflow to deliver what it received, so tests can count it.
+	if (url.pathname === '/__simulator/inbox') {
+		if (method === 'POST') simulator.inbox.push(body);
+		return send({ received: simulator.inbox.length });
+	}
+	if (url.pathname === '/__simulator/clock' && method === 'POST') {
+		simulator.advanceClock(Number(body.advanceMs ?? 0));
+		return send({ now: new Date(simulator.now()).toISOString() });
+	}
+	const phoneMatch = /^\/__simulator\/phone_numbers\/([0-9]+)$/.exec(url.pathname);
+	const phone = phoneMatch ? simulator.phoneNumbers.get(phoneMatch[1]) : undefined;
+	if (phone && method === 'POST') {
+		// What Meta changes on its own: status, quality rating, messaging limit, name review.
+		for (const key of [
+			'status',
+			'quality_rating',
+			'messaging_limit_tier',
+			'name_status',
+		] as const) {
+			if (typeof body[key] === 'string')
+				(phone as unknown as Record<string, unknown>)[key] = body[key];
+		}
+		return send(phoneView(phone, 'id,status,quality_rating,messaging_limit_tier,name_status'));
+	}
+	if (url.pathname === '/__simulator/faults' && method === 'POST') {
+		simulator.faults = { ...simulator.faults, ...(body as Partial<FaultSettings>) };
+		return send(simulator.faults);
+	}
+	res.writeHead(404, { 'Content-Type': 'application/json' });
+	res.end('{"error":"unknown simulator route"}');
+}

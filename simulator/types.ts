@@ -1,0 +1,141 @@
+// The simulator's public shapes: its options and the records it keeps.
+
+export interface FaultSettings {
+	/** Added before every answer, in ms. */
+	latencyMs: number;
+	/** Shares (0..1) of requests answered with each fault, drawn from a seeded generator. */
+	serverErrorRate: number;
+	throttleRate: number;
+	resetRate: number;
+	htmlRate: number;
+	invalidJsonRate: number;
+	hangRate: number;
+	/** The request is processed, then the connection drops before the answer: the ambiguous case. */
+	lostAnswerRate: number;
+}
+
+/** One scripted answer, used before any fault or route: exact cases for tests. */
+export interface ScriptedResponse {
+	status?: number;
+	body?: string;
+	headers?: Record<string, string>;
+	/** 'reset' drops the connection, 'hang' never answers, 'lostAnswer' processes then drops. */
+	action?: 'reset' | 'hang' | 'lostAnswer';
+}
+
+export interface SimulatorOptions {
+	/** The only token accepted; a wrong or missing one answers 401 / 190. */
+	token: string;
+	/** Businesses that exist; others answer 404 / 803. */
+	businessIds: string[];
+	/** Calls a business may make per usage window before throttling (80008); 0 = no limit. */
+	callsPerWindow?: number;
+	/** Calls the app may make per usage window, all businesses together (code 4); 0 = no limit. */
+	appCallsPerWindow?: number;
+	/** The sliding usage window of both budgets; Meta's is an hour. */
+	windowMs?: number;
+	faults?: Partial<FaultSettings>;
+	/** Seed for the fault generator, so a run can be repeated. */
+	seed?: number;
+	/**
+	 * The precise mode, only when asked for: also send `Retry-After` (seconds, fractional) when
+	 * throttling. Meta does not: it gives whole minutes in estimated_time_to_regain_access, as
+	 * the simulator does by default. Tests with windows of seconds need the precise figure.
+	 */
+	retryAfterHeader?: boolean;
+	/** The real clock the simulator's own time is built on (tests that also move Date.now pass it). */
+	clock?: () => number;
+	/** WhatsApp Business Accounts; by default one owned WABA, SIMULATOR_WABA_ID, for the first business. */
+	wabas?: Waba[];
+}
+
+export interface Waba {
+	id: string;
+	businessId: string;
+	name: string;
+	/** Shared with the business by a client (client_whatsapp_business_accounts), not owned. */
+	client?: boolean;
+}
+
+export const SIMULATOR_WABA_ID = '2000000000000001';
+
+/** A phone number of a WABA, with the fields Meta's guides describe. */
+export interface WabaPhoneNumber {
+	id: string;
+	wabaId: string;
+	cc: string;
+	national: string;
+	verified_name: string;
+	/** Meta's guides: PENDING until registered, CONNECTED, DISCONNECTED after deregister. */
+	status: 'PENDING' | 'CONNECTED' | 'DISCONNECTED' | 'FLAGGED' | 'RESTRICTED';
+	code_verification_status: 'NOT_VERIFIED' | 'VERIFIED';
+	quality_rating: 'GREEN' | 'YELLOW' | 'RED' | 'UNKNOWN';
+	messaging_limit_tier: string;
+	name_status: 'APPROVED' | 'PENDING_REVIEW' | 'DECLINED' | 'NONE';
+	new_display_name?: string;
+	platform_type: 'CLOUD_API' | 'NOT_APPLICABLE';
+	preverified_id?: string;
+	data_localization_region?: string;
+	/** The two-step verification PIN, once set (by register or by the PIN operation). */
+	pin?: string;
+	/** When register and deregister were called, to enforce Meta's 10 per 72 hours. */
+	registrations: number[];
+	pendingCode?: string;
+	pendingCodeExpires?: number;
+}
+
+export type VerificationStatus = 'NOT_VERIFIED' | 'VERIFIED' | 'EXPIRED';
+
+export interface PreVerifiedNumber {
+	id: string;
+	businessId: string;
+	digits: string;
+	code_verification_status: VerificationStatus;
+	code_verification_time?: number;
+	verification_expiry_time?: number;
+	pendingCode?: string;
+	pendingCodeExpires?: number;
+	createdAt: number;
+	/** Partner businesses the number is shared with. */
+	sharedWith?: Set<string>;
+}
+
+export interface RecordedRequest {
+	method: string;
+	path: string;
+	query: string;
+	status: number;
+	/** When it arrived (the real clock, ms). */
+	at: number;
+}
+
+/** What a resource module reads and changes: the simulator's state, shared by every resource. */
+export interface SimulatorState {
+	readonly businessIds: string[];
+	readonly numbers: Map<string, PreVerifiedNumber>;
+	/** "<business>:<digits>" -> id, so that adds stay O(1) in runs of 100,000 numbers. */
+	readonly idByNumber: Map<string, string>;
+	readonly addsByNumber: Map<string, number>;
+	readonly wabas: Map<string, Waba>;
+	readonly phoneNumbers: Map<string, WabaPhoneNumber>;
+	readonly baseUrl: string;
+	now(): number;
+	/** A new Graph object ID. */
+	newId(): string;
+	removeNumber(number: PreVerifiedNumber): void;
+}
+
+/** One Graph API request as a resource sees it: /{version}/{target}/{edge}. */
+export interface GraphRoute {
+	method: string;
+	target: string;
+	edge: string | undefined;
+	url: URL;
+	body: Record<string, unknown>;
+}
+
+/** Returned by a resource for a request that is not about its objects. */
+export const NOT_MINE = Symbol('not mine');
+
+/** A resource module: answers the requests about its objects, NOT_MINE to the others. */
+export type Resource = (state: SimulatorState, route: GraphRoute) => unknown;
