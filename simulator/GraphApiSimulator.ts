@@ -163,6 +163,11 @@ export class GraphApiSimulator implements SimulatorState {
 		return this.budget.throttledAt;
 	}
 
+	/** The highest business usage the simulator reported, in percent. */
+	get highestUsagePercent(): number {
+		return this.budget.highestPercent;
+	}
+
 	faults: FaultSettings;
 
 	/** Answers used, in order, for the next requests to the Graph API paths. */

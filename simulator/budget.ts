@@ -22,6 +22,9 @@ export class UsageBudget {
 	/** When the budget throttled a call (the real clock, ms). */
 	readonly throttledAt: number[] = [];
 
+	/** The highest business usage reported in any answer, in percent (X-Business-Use-Case-Usage). */
+	highestPercent = 0;
+
 	private readonly usage = new Map<string, number[]>();
 
 	constructor(private readonly settings: BudgetSettings) {}
@@ -54,6 +57,7 @@ export class UsageBudget {
 		});
 		if (businessId) {
 			const percent = percentOf(business, callsPerWindow);
+			this.highestPercent = Math.max(this.highestPercent, percent);
 			const regainMs = businessThrottled ? Math.max(0, business[0] + windowMs - now) : 0;
 			headers['X-Business-Use-Case-Usage'] = JSON.stringify({
 				[businessId]: [

@@ -20,6 +20,7 @@ function stats(simulator: GraphApiSimulator) {
 		duplicateAdds: [...simulator.addsByNumber.values()].filter((c) => c > 1).length,
 		requests: requests.length,
 		throttled: simulator.throttledCalls,
+		highestUsagePercent: simulator.highestUsagePercent,
 		// When the calls came, in seconds from the first: the shape of a run, for benchmarks.
 		throttledAtSeconds: simulator.throttledAt.map((at) => Math.round((at - first) / 100) / 10),
 		callsPerSecond: Array.from(counts, (c) => c ?? 0),

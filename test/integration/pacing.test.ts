@@ -77,7 +77,11 @@ test('two executions at once against one budget lose no items and add each numbe
 });
 
 test('waits Meta asks for use no attempts: one attempt each is enough for a run three times the budget', async () => {
-	const [success, failure = []] = await addAll(rows(7000, 60), 4, { maxAttempts: 1 });
+	// Usage Ceiling 100: the run meets Meta's limit, so that Meta's waits happen.
+	const [success, failure = []] = await addAll(rows(7000, 60), 4, {
+		maxAttempts: 1,
+		usageCeilingPercent: 100,
+	});
 	expect(failure).toHaveLength(0);
 	expect(success).toHaveLength(60);
 	expect(simulator.totalAdds()).toBe(60);
@@ -129,5 +133,37 @@ describe('answers like Meta: the time to regain access in whole minutes, no Retr
 		expect(throttledCalls()).toBeLessThanOrEqual(4);
 		expect(simulator.requests.length).toBe(20 + throttledCalls());
 		expect(new Set(failure.map((item) => item.pairedItem))).toHaveProperty('size', 30);
+	});
+});
+
+describe('default options hold the usage under the Usage Ceiling (90%)', () => {
+	beforeEach(async () => {
+		await simulator.stop();
+		// Meta-like answers on a short window: a throttle would cost a whole minute.
+		simulator = new GraphApiSimulator({
+			token: TOKEN,
+			businessIds: [BUSINESS],
+			callsPerWindow: 50,
+			windowMs: 2_000,
+		});
+		await simulator.start();
+	});
+
+	test('two executions, three windows of rows: none throttled, usage at most 97%, every item once', async () => {
+		const runs = await Promise.all(
+			[3000, 3100].map(async (from) => await addAll(rows(from, 60), 4, {})),
+		);
+		for (const [success, failure = []] of runs) {
+			expect(success).toHaveLength(60);
+			expect(failure).toHaveLength(0);
+		}
+		expect(simulator.numbers.size).toBe(120);
+		expect([...simulator.addsByNumber.values()].every((count) => count === 1)).toBe(true);
+		expect(simulator.throttledCalls).toBe(0);
+		expect(simulator.highestUsagePercent).toBeGreaterThanOrEqual(70);
+		expect(simulator.highestUsagePercent).toBeLessThanOrEqual(97);
+		console.log(
+			`ceiling 90: 120 rows in two executions, 50 calls per 2 s, ${simulator.requests.length} calls, highest usage ${simulator.highestUsagePercent}%`,
+		);
 	});
 });

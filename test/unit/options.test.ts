@@ -2,6 +2,7 @@ import { requestOptions } from '../../nodes/WhatsAppBusinessManagement/actions/c
 import {
 	DEFAULT_RETRY_POLICY,
 	DEFAULT_TIMEOUT_MS,
+	DEFAULT_USAGE_CEILING_PERCENT,
 } from '../../nodes/WhatsAppBusinessManagement/transport';
 
 test('the literal defaults of the request options equal the transport defaults', () => {
@@ -11,5 +12,6 @@ test('the literal defaults of the request options equal the transport defaults',
 		maxTotalWaitSeconds: DEFAULT_RETRY_POLICY.maxTotalWaitMs / 1000,
 		initialRetryDelayMs: DEFAULT_RETRY_POLICY.initialDelayMs,
 		timeoutMs: DEFAULT_TIMEOUT_MS,
+		usageCeilingPercent: DEFAULT_USAGE_CEILING_PERCENT,
 	});
 });

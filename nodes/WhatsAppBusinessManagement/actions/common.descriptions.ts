@@ -26,6 +26,15 @@ export const requestOptions: INodeProperties[] = [
 			"Longest time to wait between the attempts of one request, and to pause the run when Meta's rate limit is reached. If Meta asks for a longer pause, the items not yet sent fail at once with Meta's wait, to be sent again later.",
 	},
 	{
+		displayName: 'Usage Ceiling (%)',
+		name: 'usageCeilingPercent',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 100 },
+		default: 90,
+		description:
+			"Share of Meta's rate budget for this business that this node may use, leaving the rest to the business's other apps, workflows and executions (they all spend the same budget). The node spaces its requests to keep Meta's reported usage under it; that is sending, not waiting, so it does not count against Max Total Wait. 100 uses all of it.",
+	},
+	{
 		displayName: 'Initial Retry Delay (Ms)',
 		name: 'initialRetryDelayMs',
 		type: 'number',

@@ -4,7 +4,11 @@ import { InputError } from '../helpers/errors';
 import { normalizePhoneNumber } from '../helpers/normalizePhoneNumber';
 import type { NormalizedPhoneNumber } from '../helpers/normalizePhoneNumber';
 import { echoInput, quoteInput } from '../helpers/userInput';
-import { DEFAULT_RETRY_POLICY, DEFAULT_TIMEOUT_MS } from '../transport';
+import {
+	DEFAULT_RETRY_POLICY,
+	DEFAULT_TIMEOUT_MS,
+	DEFAULT_USAGE_CEILING_PERCENT,
+} from '../transport';
 import type { ConnectionSettings } from '../transport';
 
 const DIGITS = /^[0-9]+$/;
@@ -60,6 +64,10 @@ export function readConnectionSettings(options: IDataObject): ConnectionSettings
 		},
 		timeoutMs: number(options.timeoutMs, DEFAULT_TIMEOUT_MS),
 		requestsInFlight: Math.max(1, Math.floor(number(options.requestsInFlight, 1))),
+		usageCeilingPercent: Math.min(
+			100,
+			Math.max(1, number(options.usageCeilingPercent, DEFAULT_USAGE_CEILING_PERCENT)),
+		),
 	};
 }
 

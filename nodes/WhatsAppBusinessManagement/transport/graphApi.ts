@@ -46,6 +46,8 @@ export interface ConnectionSettings {
 	timeoutMs?: number;
 	/** The node's Requests in Flight: the pacer's widest window. */
 	requestsInFlight?: number;
+	/** The node's Usage Ceiling (%): the share of Meta's budget this run may fill. */
+	usageCeilingPercent?: number;
 }
 
 export interface GraphRequest {
@@ -134,6 +136,7 @@ export async function getGraphConnection(
 		pacer: new Pacer({
 			maxInFlight: settings.requestsInFlight ?? 1,
 			maxTotalWaitMs: retry.maxTotalWaitMs,
+			usageCeilingPercent: settings.usageCeilingPercent,
 		}),
 	};
 }
@@ -313,7 +316,7 @@ async function sendPaced(
 
 	for (let pacedWaits = 0; ; pacedWaits++) {
 		let response: { statusCode: number; body: unknown; headers: Record<string, unknown> };
-		const release = await connection.pacer.acquire();
+		const ticket = await connection.pacer.acquire();
 		try {
 			response = await this.helpers.httpRequestWithAuthentication.call(
 				this,
@@ -321,12 +324,11 @@ async function sendPaced(
 				options,
 			);
 		} catch (error) {
+			ticket.done();
 			throw errorFromException(error);
-		} finally {
-			release();
 		}
 		const headers = response.headers ?? {};
-		connection.pacer.observe(headers);
+		ticket.done(headers);
 		if (response.statusCode < 200 || response.statusCode >= 300) {
 			const error = errorFromResponse(response.statusCode, response.body, headers, secrets);
 			const pacedByMeta = error.category === 'rate_limit' && (error.retryAfterMs ?? 0) > 0;

@@ -5,6 +5,7 @@ export { GraphApiError } from './GraphApiError';
 export { asItemError, toNodeError } from './nodeError';
 export type { ItemError } from './nodeError';
 export { DEFAULT_RETRY_POLICY } from './retry';
+export { DEFAULT_USAGE_CEILING_PERCENT } from './pacer';
 export type { RetryState } from './retry';
 export { graphApiRequestAllItems, graphApiRequestPage, MAX_PAGE_SIZE } from './paging';
 export * as edges from './edges';

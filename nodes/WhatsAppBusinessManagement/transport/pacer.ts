@@ -3,119 +3,423 @@ import { sleep } from 'n8n-workflow';
 import { GraphApiError } from './GraphApiError';
 import { readUsage } from './usageHeaders';
 
-/** From this share of Meta's budget on, each rise halves the requests in flight. */
-export const BACKOFF_PERCENT = 95;
+/** The share of Meta's budget a node run may use unless told otherwise; see Usage Ceiling. */
+export const DEFAULT_USAGE_CEILING_PERCENT = 90;
 /**
  * Meta's pauses are lengthened by up to this share, and at most PAUSE_JITTER_MAX_MS, so that
  * executions throttled together do not resume in step.
  */
 export const PAUSE_JITTER = 0.05;
 export const PAUSE_JITTER_MAX_MS = 2_000;
+/** What one call is assumed to add to the usage (in points) until the run has measured it. */
+const INITIAL_POINTS_PER_CALL = 1;
+/** A rise of at least this many points between two answers is a measurement of one call's share. */
+const MIN_RISE_TO_MEASURE = 3;
+/**
+ * Until it has seen Meta's window slide, a run stops this many calls' worth below its ceiling
+ * (at most MAX_RESERVE points): room for the probes it sends meanwhile.
+ */
+const PROBES_RESERVED = 2;
+const MAX_RESERVE = 20;
+/** Probes come further apart each time, by more where each call counts more (see scheduleProbe). */
+const MIN_PROBE_BACKOFF = 1.25;
+const MAX_PROBE_BACKOFF = 3;
+/** The share of the room above the ceiling the probes of a hold may spend (see scheduleProbe). */
+const PROBE_ROOM_SHARE = 0.9;
+/** How many first probe gaps a hold may last, for the probes' growth (see scheduleProbe). */
+const HOLD_GUESS = 1_000;
+const MIN_PROBE_GAP_MS = 20;
+/**
+ * The longest gap between probes is MAX_PROBE_GAP_MS, and longer by one such gap for each
+ * CAP_POINTS points a call adds (many executions or a small budget make each probe dearer),
+ * but never longer than a hold has been seen to last.
+ */
+const CAP_POINTS = 0.25;
+const MAX_PROBE_GAP_MS = 30_000;
+const LONGEST_PROBE_GAP_MS = 120_000;
+
+/** A run held at its ceiling. */
+interface Hold {
+	since: number;
+	/** The highest usage seen while held: a fall below it means calls left Meta's window. */
+	peak: number;
+	/** Whether the usage has fallen below the peak in this hold. */
+	fell: boolean;
+	/** The usage the last answer found. */
+	lastPercent: number;
+	/** When the next probe may go (Infinity while one is on its way). */
+	probeAt: number;
+	/** The gap between probes: starts at `base`, grows while the usage does not fall. */
+	gap: number;
+	base: number;
+}
+
+export interface PacerClock {
+	now(): number;
+	sleep(ms: number): Promise<void>;
+}
 
 export interface PacerSettings {
 	/** The most requests in flight, as the node's Requests in Flight option allows. */
 	maxInFlight: number;
 	/** The most time this node run spends in pauses Meta asked for. */
 	maxTotalWaitMs: number;
+	/** The share of Meta's budget (percent, 1..100) this run may fill; the rest is left to others. */
+	usageCeilingPercent?: number;
 	/** 0..1; tests pass a fixed one. */
 	random?: () => number;
+	/** Tests pass a fake clock. */
+	clock?: PacerClock;
 }
+
+/** One request let through: call done() with its answer's headers (none when it failed). */
+export interface PacerTicket {
+	done(headers?: Record<string, unknown>): void;
+}
+
+const realClock: PacerClock = { now: () => Date.now(), sleep };
 
 /**
  * Paces the requests of one node run by what Meta reports, without a coordinator: Meta's usage
- * headers are the only state shared by every execution and queue-mode worker spending the
- * same budget, so each run steers by them alone.
+ * headers are the only state shared by every execution and queue-mode worker spending the same
+ * budget, so each run steers by them alone.
  *
- * - Below BACKOFF_PERCENT the window of requests in flight grows by one per answer, up to the
- *   option's value (additive increase).
- * - From BACKOFF_PERCENT on, each answer that shows the usage still rising halves the window,
- *   down to one (multiplicative decrease), so a run crosses the limit with one request at most.
+ * - Headroom: a request goes only while the usage Meta last reported, plus what was sent since
+ *   (this run's calls not yet counted in it, or the rise of every caller at the speed last
+ *   seen, whichever is more), stays under the ceiling. What one call adds is measured during the
+ *   run's first fill as the rise in usage per call of this run: with other executions sending
+ *   too, each own call is matched by theirs, so each run takes its share of the headroom and no
+ *   more. Requests in Flight stays the upper bound.
+ * - At the ceiling the run holds, and sends one request now and then (a probe) to learn when
+ *   the usage falls: again soon when the last probe found it falling, further apart while it
+ *   does not (30 s at most). Probes cost budget, so a run leaves room for them until it has
+ *   seen the window slide, and each probes less often where each call counts more (several executions, or
+ *   a small budget). Holding is pacing, not waiting: it does not count against Max Total Wait
+ *   once the run has sent under the ceiling; a run that finds the usage held above its ceiling
+ *   by others from the start counts it.
  * - When Meta throttles and says how long to wait, the whole run pauses that long plus a random
- *   0–5% (2 s at most), then starts again with one request in flight. These pauses cost no
- *   attempts; they count against Max Total Wait, and when a pause would pass it, every request
- *   not yet sent fails at once as rate_limit with the time Meta gave.
+ *   0–5% (2 s at most). These pauses cost no attempts; they count against Max Total Wait, and
+ *   when a pause would pass it, every request not yet sent fails at once as rate_limit with the
+ *   time Meta gave.
  */
 export class Pacer {
-	/** Requests allowed in flight now: the option's value at first. */
-	private window: number;
-
 	private inFlight = 0;
 
-	private lastPercent = 0;
+	/** Requests sent by this run so far. */
+	private sent = 0;
+
+	/**
+	 * The newest answer by send order: the usage it reported, how many of this run's requests
+	 * went before it, and when it was sent.
+	 */
+	private reference: { percent: number; sentBefore: number; sentAt: number } | null = null;
+
+	/** How fast the usage rises, in points per ms, every caller included. */
+	private risePerMs = 0;
+
+	/** Where the speed of the rise was last measured from. */
+	private speedFrom: { percent: number; sentAt: number } | null = null;
+
+	/** Where a rise was last measured from. */
+	private riseFrom: { percent: number; sentBefore: number } | null = null;
+
+	/** Points of usage one request of this run adds, as measured (conservative at first). */
+	private pointsPerCall = INITIAL_POINTS_PER_CALL;
+
+	private highestPercent = 0;
+
+	private hold: Hold | null = null;
+
+	/** Whether the run has been held at its ceiling at least once: its first fill is over. */
+	private hasHeld = false;
+
+	/** Whether the run has seen the usage fall while held: Meta's window has slid once. */
+	private seenFall = false;
+
+	/** The shortest time a hold took until the usage fell in it: how long holds last here. */
+	private fallAfterMs: number | null = null;
+
+	/** When the run last started filling up to the ceiling (its first request, or a hold's end). */
+	private fillingSince: number | null = null;
+
+	/** Whether this run has had an answer under its ceiling: holds after that are pacing. */
+	private sentUnderCeiling = false;
 
 	private pausedUntil = 0;
 
 	private pausedMs = 0;
 
-	/** Set once a pause Meta asked for would pass Max Total Wait: Meta's wait and what was left. */
-	private spent: { waitMs: number; leftMs: number } | null = null;
+	/** Set once a pause would pass Max Total Wait: the wait and what was left. */
+	private spent: { waitMs: number; leftMs: number; byOthers: boolean } | null = null;
 
 	private readonly waiting: Array<() => void> = [];
 
 	private readonly maxInFlight: number;
 
+	private readonly ceiling: number;
+
 	private readonly random: () => number;
+
+	private readonly clock: PacerClock;
 
 	constructor(private readonly settings: PacerSettings) {
 		this.maxInFlight = Math.max(1, Math.floor(settings.maxInFlight));
-		this.window = this.maxInFlight;
+		this.ceiling = Math.min(
+			100,
+			Math.max(1, settings.usageCeilingPercent ?? DEFAULT_USAGE_CEILING_PERCENT),
+		);
 		this.random = settings.random ?? Math.random;
+		this.clock = settings.clock ?? realClock;
 	}
 
-	/** Waits until a request may go; call the returned function when its answer has arrived. */
-	async acquire(): Promise<() => void> {
+	/** Waits until a request may go; call the ticket's done() when its answer has arrived. */
+	async acquire(): Promise<PacerTicket> {
 		for (;;) {
-			if (this.spent) throw budgetSpentError(this.spent.waitMs, this.spent.leftMs);
-			const pause = this.pausedUntil - Date.now();
+			if (this.spent) throw budgetSpentError(this.spent);
+			const now = this.clock.now();
+			const pause = this.pausedUntil - now;
 			if (pause > 0) {
-				await sleep(pause);
+				await this.clock.sleep(pause);
 				continue;
 			}
-			if (this.inFlight < this.window) break;
-			await new Promise<void>((resolve) => this.waiting.push(resolve));
+			if (this.inFlight >= this.maxInFlight) {
+				await this.nextWake();
+				continue;
+			}
+			if (!this.hold && this.hasHeadroom(now)) break;
+			// An answer on its way will bring news.
+			if (this.inFlight > 0) {
+				await this.nextWake();
+				continue;
+			}
+			// At 100% the run uses the whole budget: single file up to Meta's limit, then Meta's
+			// pause; nothing is held back for others.
+			if (this.ceiling >= 100) break;
+			if (!this.hold) this.startHold(now, this.reference?.percent ?? this.limit());
+			const hold = this.hold as Hold;
+			if (now >= hold.probeAt) {
+				// The probe: its answer sets the next one (see steer and done).
+				hold.probeAt = Infinity;
+				break;
+			}
+			await Promise.race([this.clock.sleep(hold.probeAt - now), this.nextWake()]);
 		}
 		this.inFlight++;
-		let released = false;
-		return () => {
-			if (released) return;
-			released = true;
-			this.inFlight--;
-			this.waiting.shift()?.();
+		const sentBefore = this.sent++;
+		const sentAt = this.clock.now();
+		this.fillingSince ??= sentAt;
+		let finished = false;
+		return {
+			done: (headers) => {
+				if (finished) return;
+				finished = true;
+				this.inFlight--;
+				if (headers) this.observe(headers, sentBefore, sentAt);
+				// A probe that brought no usage (a failed request): the next one after the gap.
+				if (this.hold?.probeAt === Infinity) this.scheduleProbe(this.clock.now(), false);
+				this.wakeAll();
+			},
 		};
 	}
 
-	/** Steers by an answer's usage headers; a wait Meta asked for pauses the whole run. */
-	observe(headers: Record<string, unknown>): void {
+	/**
+	 * Steers by an answer's usage headers; a wait Meta asked for pauses the whole run.
+	 * `sentBefore`: how many requests of this run went before the one answered (default: all);
+	 * `sentAt`: when it was sent (default: now).
+	 */
+	observe(
+		headers: Record<string, unknown>,
+		sentBefore = Math.max(0, this.sent - 1),
+		sentAt = this.clock.now(),
+	): void {
 		const { percent, waitMs } = readUsage(headers);
-		if (percent !== null) {
-			if (percent < BACKOFF_PERCENT) this.setWindow(this.window + 1);
-			else if (percent > this.lastPercent || percent >= 100)
-				this.setWindow(Math.floor(this.window / 2));
-			this.lastPercent = percent;
-		}
+		if (percent !== null) this.steer(percent, sentBefore, sentAt);
 		if (waitMs !== null && waitMs > 0) this.pause(waitMs);
 	}
 
-	/** Requests allowed in flight now. */
-	get windowSize(): number {
-		return this.window;
-	}
-
-	/** Milliseconds this run has spent (or will spend) in Meta's pauses. */
+	/** Milliseconds this run has spent (or will spend) in Meta's pauses and others' holds. */
 	get pausedTotalMs(): number {
 		return this.pausedMs;
 	}
 
-	private setWindow(size: number): void {
-		this.window = Math.min(this.maxInFlight, Math.max(1, size));
-		// A wider window lets waiting requests go now, not when the next answer arrives.
-		for (let free = this.window - this.inFlight; free > 0 && this.waiting.length > 0; free--) {
-			this.waiting.shift()?.();
+	/** The highest usage Meta reported to this run, in percent. */
+	get highestUsagePercent(): number {
+		return this.highestPercent;
+	}
+
+	/** Points of usage one request of this run adds, as measured so far. */
+	get measuredPointsPerCall(): number {
+		return this.pointsPerCall;
+	}
+
+	/** Whether the run is held at its ceiling. */
+	get holding(): boolean {
+		return this.hold !== null;
+	}
+
+	/** The ceiling, less room for probes until the run has seen Meta's window slide. */
+	private limit(): number {
+		return this.ceiling - this.reserve();
+	}
+
+	/** Room for probes below the ceiling; none at 100%, where Meta's own limit stops the run. */
+	private reserve(): number {
+		if (this.seenFall || this.ceiling >= 100) return 0;
+		return Math.min(MAX_RESERVE, PROBES_RESERVED * this.pointsPerCall);
+	}
+
+	private steer(percent: number, sentBefore: number, sentAt: number): void {
+		const now = this.clock.now();
+		this.highestPercent = Math.max(this.highestPercent, percent);
+		if (!this.reference || sentBefore >= this.reference.sentBefore) {
+			this.reference = { percent, sentBefore, sentAt };
+			this.measureSpeed(percent, sentAt);
+		}
+		this.measure(percent, sentBefore);
+		const hold = this.hold;
+		if (hold) {
+			if (percent <= hold.peak - MIN_RISE_TO_MEASURE && !hold.fell) {
+				// Meta's window slid: the next holds will likely last about as long.
+				hold.fell = true;
+				this.seenFall = true;
+				this.fallAfterMs = Math.min(this.fallAfterMs ?? Infinity, now - hold.since);
+			}
+			hold.peak = Math.max(hold.peak, percent);
+		}
+		if (percent + this.pointsPerCall <= this.limit()) {
+			this.sentUnderCeiling = true;
+			if (hold) {
+				this.hold = null;
+				this.fillingSince = now;
+			}
+			return;
+		}
+		if (!hold) return;
+		// Others hold the usage above this run's ceiling from the start: that counts as waiting.
+		if (!this.sentUnderCeiling) this.countHeldByOthers(now);
+		if (hold.probeAt === Infinity) this.scheduleProbe(now, percent < hold.lastPercent);
+		hold.lastPercent = percent;
+	}
+
+	/**
+	 * How fast the usage rises, from answers several points apart (integer percentages make
+	 * neighbouring answers equal); between those, a slower rise than believed lowers it.
+	 */
+	private measureSpeed(percent: number, sentAt: number): void {
+		const from = this.speedFrom;
+		if (!from || percent < from.percent) {
+			this.speedFrom = { percent, sentAt };
+			this.risePerMs = 0;
+			return;
+		}
+		const elapsed = sentAt - from.sentAt;
+		if (elapsed <= 0) return;
+		const risen = percent - from.percent;
+		if (risen >= MIN_RISE_TO_MEASURE) {
+			this.risePerMs = risen / elapsed;
+			this.speedFrom = { percent, sentAt };
+		} else {
+			this.risePerMs = Math.min(this.risePerMs, (risen + 1) / elapsed);
+		}
+	}
+
+	/** Learns, during the first fill, what one call adds from a rise over this run's own calls. */
+	private measure(percent: number, sentBefore: number): void {
+		const from = this.riseFrom;
+		if (!from || percent < from.percent || sentBefore <= from.sentBefore) {
+			if (!from || percent < from.percent) this.riseFrom = { percent, sentBefore };
+			return;
+		}
+		if (percent - from.percent < MIN_RISE_TO_MEASURE) return;
+		const sample = (percent - from.percent) / (sentBefore - from.sentBefore);
+		// Halfway to the sample each time (integer percentages make single samples rough), at once
+		// when it is far above (others started sending: take a smaller share); down during the
+		// first fill only, since later calls leaving the window make a rise look cheaper than it is.
+		if (sample > 1.5 * this.pointsPerCall) this.pointsPerCall = sample;
+		else if (sample > this.pointsPerCall || !this.hasHeld)
+			this.pointsPerCall = (this.pointsPerCall + sample) / 2;
+		this.riseFrom = { percent, sentBefore };
+	}
+
+	/**
+	 * Whether one more request keeps the usage, as estimated now, within the limit: the last
+	 * answer's usage plus what came since, the larger of this run's own calls not yet counted in
+	 * it and the rise of every caller at the speed last seen.
+	 */
+	private hasHeadroom(now: number): boolean {
+		if (!this.reference) return true;
+		const unseen = Math.max(0, this.sent - this.reference.sentBefore - 1) * this.pointsPerCall;
+		const risen = this.risePerMs * (now - this.reference.sentAt);
+		const estimate = this.reference.percent + Math.max(unseen, risen);
+		return estimate + this.pointsPerCall <= this.limit();
+	}
+
+	/**
+	 * Holds at the ceiling. Probes start a quarter of the last fill's time apart (short windows
+	 * fill fast), times the points one call adds: where other executions share the budget each
+	 * call counts more and each of them probes too, so each probes less often.
+	 */
+	private startHold(now: number, percent: number): void {
+		this.hasHeld = true;
+		const filling = now - (this.fillingSince ?? now);
+		const base = Math.max(MIN_PROBE_GAP_MS, filling / 4) * Math.max(1, this.pointsPerCall);
+		this.hold = {
+			since: now,
+			peak: percent,
+			fell: false,
+			lastPercent: percent,
+			probeAt: now,
+			gap: base,
+			base,
+		};
+		this.hold.probeAt = now + this.jittered(base);
+	}
+
+	/**
+	 * Sets the next probe: from the base gap again when the usage fell since the last answer,
+	 * else further apart, by a factor G such that the probes of all executions held together,
+	 * over a hold up to HOLD_GUESS first gaps long, fit in the room above the ceiling:
+	 * pointsPerCall × log_G(HOLD_GUESS) ≤ room.
+	 */
+	private scheduleProbe(now: number, fell: boolean): void {
+		const hold = this.hold;
+		if (!hold) return;
+		const room = (100 - this.ceiling + this.reserve()) * PROBE_ROOM_SHARE;
+		// How many base gaps a hold may last: guessed at first, then twice what was seen.
+		const gaps =
+			this.fallAfterMs === null ? HOLD_GUESS : Math.max(4, (2 * this.fallAfterMs) / hold.base);
+		const growth = gaps ** (this.pointsPerCall / Math.max(room, this.pointsPerCall));
+		hold.gap = fell
+			? hold.base
+			: hold.gap * Math.min(MAX_PROBE_BACKOFF, Math.max(MIN_PROBE_BACKOFF, growth));
+		hold.probeAt = now + this.jittered(hold.gap);
+	}
+
+	/** 0.5 to 1.5 times the gap (capped; see CAP_POINTS), so that executions held together do not probe in step. */
+	private jittered(gap: number): number {
+		const cap = Math.min(
+			MAX_PROBE_GAP_MS * Math.max(1, this.pointsPerCall / CAP_POINTS),
+			LONGEST_PROBE_GAP_MS,
+			this.fallAfterMs ?? Infinity,
+		);
+		return Math.max(MIN_PROBE_GAP_MS, Math.min(cap, gap) * (0.5 + this.random()));
+	}
+
+	private countHeldByOthers(now: number): void {
+		if (!this.hold) return;
+		const held = now - this.hold.since;
+		if (held > this.settings.maxTotalWaitMs - this.pausedMs) {
+			this.spent = {
+				waitMs: held,
+				leftMs: this.settings.maxTotalWaitMs - this.pausedMs,
+				byOthers: true,
+			};
+			this.wakeAll();
 		}
 	}
 
 	private pause(waitMs: number): void {
-		const now = Date.now();
+		const now = this.clock.now();
 		// Requests that were in flight together report the same wait: it is one pause.
 		if (now + waitMs <= this.pausedUntil + Math.min(waitMs * PAUSE_JITTER, PAUSE_JITTER_MAX_MS))
 			return;
@@ -123,15 +427,28 @@ export class Pacer {
 		// whose wait Meta said fits.
 		const added = Math.max(0, now + waitMs - Math.max(now, this.pausedUntil));
 		if (this.pausedMs + added > this.settings.maxTotalWaitMs) {
-			this.spent = { waitMs, leftMs: this.settings.maxTotalWaitMs - this.pausedMs };
+			this.spent = {
+				waitMs,
+				leftMs: this.settings.maxTotalWaitMs - this.pausedMs,
+				byOthers: false,
+			};
 			this.wakeAll();
 			return;
 		}
 		const jitter = Math.min(waitMs * PAUSE_JITTER, PAUSE_JITTER_MAX_MS) * this.random();
 		this.pausedMs += added;
 		this.pausedUntil = Math.max(this.pausedUntil, now + Math.ceil(waitMs + jitter));
-		this.window = 1;
+		// After Meta's pause the usage is unknown until an answer says: one request, then steer.
+		this.reference = null;
+		this.risePerMs = 0;
+		this.speedFrom = null;
+		this.hold = null;
+		this.fillingSince = null;
 		this.wakeAll();
+	}
+
+	private nextWake(): Promise<void> {
+		return new Promise<void>((resolve) => this.waiting.push(resolve));
 	}
 
 	private wakeAll(): void {
@@ -139,13 +456,23 @@ export class Pacer {
 	}
 }
 
-function budgetSpentError(waitMs: number, leftMs: number): GraphApiError {
-	const minutes = Math.ceil(waitMs / 60_000);
-	const wait = waitMs >= 60_000 ? `about ${minutes} min` : `${Math.ceil(waitMs / 1000)} s`;
+function budgetSpentError(spent: { waitMs: number; leftMs: number; byOthers: boolean }) {
+	const left = Math.max(0, Math.floor(spent.leftMs / 1000));
+	if (spent.byOthers) {
+		return new GraphApiError({
+			message: `Other callers of this business have held Meta's usage above this node's Usage Ceiling for ${Math.ceil(spent.waitMs / 1000)} s, more than the ${left} s left of Max Total Wait, so the node stopped sending and this item was not processed. Send it again later, or raise Usage Ceiling or Max Total Wait.`,
+			category: 'rate_limit',
+			retryable: false,
+			retryAfterMs: null,
+		});
+	}
+	const minutes = Math.ceil(spent.waitMs / 60_000);
+	const wait =
+		spent.waitMs >= 60_000 ? `about ${minutes} min` : `${Math.ceil(spent.waitMs / 1000)} s`;
 	return new GraphApiError({
-		message: `Meta's rate limit for this business is reached and access returns in ${wait}, more than the ${Math.max(0, Math.floor(leftMs / 1000))} s left of Max Total Wait, so the node stopped sending and this item was not processed. Send it again later (route the error output to a Wait node), or raise Max Total Wait.`,
+		message: `Meta's rate limit for this business is reached and access returns in ${wait}, more than the ${left} s left of Max Total Wait, so the node stopped sending and this item was not processed. Send it again later (route the error output to a Wait node), or raise Max Total Wait.`,
 		category: 'rate_limit',
 		retryable: false,
-		retryAfterMs: waitMs,
+		retryAfterMs: spent.waitMs,
 	});
 }
