@@ -357,6 +357,8 @@ export function triggerPoller(
 	parameters: INodeParameters,
 	credentials: ICredentialDataDecryptedObject,
 	mode: 'trigger' | 'manual' = 'trigger',
+	/** What n8n's getPollBudgetMs() answers (n8n-core's default otherwise: 5 minutes). */
+	pollBudgetMs?: number,
 ): Poller {
 	const nodeType = new WhatsAppBusinessManagementTrigger() as INodeType;
 	const node: INode = {
@@ -392,6 +394,12 @@ export function triggerPoller(
 				testAdditionalData(credentials, `poll-${++executionCounter}`, base),
 				mode,
 				'activate',
+				undefined,
+				undefined,
+				undefined,
+				undefined,
+				undefined,
+				pollBudgetMs === undefined ? undefined : () => pollBudgetMs,
 			);
 			const result = await (
 				nodeType.poll as (this: unknown) => Promise<INodeExecutionData[][] | null>

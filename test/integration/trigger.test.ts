@@ -251,3 +251,42 @@ test('a pool of 10,000 numbers: 100 requests per poll, bounded state, one event 
 	// Figures for the README and the closing note.
 	console.log(`10,000-number pool: ${requests} requests per poll, state ${stateBytes} bytes`);
 }, 120_000);
+
+test('a pool too long to read within the poll budget is read over several polls; no change is reported from a partial list', async () => {
+	for (let i = 0; i < 2_500; i++) simulator.seedPreVerifiedNumber(BUSINESS, `1631600${i + 1000}`);
+	// 25 pages at 20 ms each cannot be read within a 200 ms budget.
+	simulator.faults.latencyMs = 20;
+	const poller = triggerPoller(
+		{ watch: 'preVerifiedNumbers', businessId: BUSINESS, poolEvents: ALL_POOL_EVENTS },
+		credentials(),
+		'trigger',
+		200,
+	);
+	/** Polls until a read completes; returns what that poll emitted and how many polls it took. */
+	const pollUntilRead = async () => {
+		for (let polls = 1; polls <= 200; polls++) {
+			const pagesBefore = simulator.requests.length;
+			const items = await poller.poll();
+			const state = poller.staticData();
+			if (state.reading === undefined) return { items, polls };
+			// A partial read reports nothing and keeps the pages it read.
+			expect(items).toBeNull();
+			expect(simulator.requests.length).toBeGreaterThan(pagesBefore);
+			expect((state.reading as { numbers: unknown[] }).numbers.length).toBeGreaterThan(0);
+		}
+		throw new Error('the read never completed');
+	};
+	const baseline = await pollUntilRead();
+	expect(baseline.items).toBeNull();
+	expect(baseline.polls).toBeGreaterThanOrEqual(2);
+	expect(Object.keys(poller.staticData().seen as object)).toHaveLength(2_500);
+	// Every page was read once across the polls: 25 pages, none twice.
+	expect(simulator.requests).toHaveLength(25);
+
+	// One number leaves the pool, one is added: reported once, when the whole list has been read.
+	simulator.removeNumber([...simulator.numbers.values()][1_234]);
+	simulator.seedPreVerifiedNumber(BUSINESS, '16316009999');
+	const next = await pollUntilRead();
+	expect(next.polls).toBeGreaterThanOrEqual(2);
+	expect(events(next.items).sort()).toEqual(['added +1 631-600-9999', 'leftPool +16316002234']);
+});

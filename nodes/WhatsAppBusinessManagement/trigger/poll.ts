@@ -4,12 +4,7 @@ import { diffPhoneNumbers, diffPool, oldestFirst } from '../helpers/changes';
 import type { Change, Seen } from '../helpers/changes';
 import { withExpiry } from '../helpers/graphTime';
 import { withPlainStatus } from '../helpers/phoneNumberView';
-import {
-	edges,
-	getGraphConnection,
-	graphApiRequestAllItems,
-	graphApiRequestPage,
-} from '../transport';
+import { edges, getGraphConnection, graphApiRequestPage, MAX_PAGE_SIZE } from '../transport';
 import type { GraphConnection, GraphRequest } from '../transport';
 
 export type Watch = 'preVerifiedNumbers' | 'phoneNumbers';
@@ -28,7 +23,12 @@ interface State extends IDataObject {
 	/** The watched list and owner the state belongs to: a changed setting starts a new baseline. */
 	key?: string;
 	seen?: Seen;
+	/** A read of the list that did not fit in one poll's time: the pages so far and where next. */
+	reading?: { key: string; after: string; numbers: IDataObject[] };
 }
+
+/** A poll stops reading pages once this share of n8n's poll budget could be passed. */
+const POLL_BUDGET_SHARE = 0.75;
 
 function listRequest(settings: PollSettings): GraphRequest {
 	return settings.watch === 'preVerifiedNumbers'
@@ -67,7 +67,10 @@ function toItem(settings: PollSettings, change: Change, detectedAt: string): INo
 /**
  * One poll: reads every number (all pages), compares with the last poll, and returns one item
  * per selected event, oldest first, or null when nothing changed. The state is written only
- * after every page was read, so a poll that fails midway loses and repeats nothing.
+ * after every page was read, so a poll that fails midway loses and repeats nothing. A list too
+ * long to read within n8n's poll budget (paced under the Usage Ceiling, a big pool can take
+ * longer than a poll may) is read over several polls: each keeps its pages and reports nothing
+ * until the list is whole.
  */
 export async function pollChanges(
 	this: IPollFunctions,
@@ -78,9 +81,10 @@ export async function pollChanges(
 	if (this.getMode() === 'manual')
 		return [await sample.call(this, connection, settings, detectedAt)];
 
-	const numbers = await graphApiRequestAllItems.call(this, connection, listRequest(settings));
 	const state = this.getWorkflowStaticData('node') as State;
 	const key = `${settings.watch}:${settings.ownerId}`;
+	const numbers = await readList.call(this, connection, settings, state, key);
+	if (numbers === null) return null;
 	const baseline = state.key !== key || state.seen === undefined;
 	const previous = baseline ? undefined : state.seen;
 	const { changes, seen } =
@@ -95,6 +99,59 @@ export async function pollChanges(
 	if (baseline && !settings.emitExisting) return null;
 	const wanted = oldestFirst(changes).filter((change) => settings.events.includes(change.event));
 	return wanted.length > 0 ? [wanted.map((change) => toItem(settings, change, detectedAt))] : null;
+}
+
+/** n8n 2.x gives each poll a time budget; 1.x has none. */
+function pollBudgetMs(context: IPollFunctions): number {
+	const budget = (context as { getPollBudgetMs?: () => number }).getPollBudgetMs?.();
+	return typeof budget === 'number' && budget > 0 ? budget : Infinity;
+}
+
+/**
+ * The whole list, page by page, continuing a read an earlier poll left unfinished; or null when
+ * the next page might not fit in this poll's budget, with the pages read so far kept in `state`.
+ */
+async function readList(
+	this: IPollFunctions,
+	connection: GraphConnection,
+	settings: PollSettings,
+	state: State,
+	key: string,
+): Promise<IDataObject[] | null> {
+	const budgetMs = pollBudgetMs(this);
+	const started = Date.now();
+	const resumed = state.reading?.key === key ? state.reading : undefined;
+	const numbers = resumed ? [...resumed.numbers] : [];
+	let after = resumed?.after;
+	const request = listRequest(settings);
+	let slowestPageMs = 0;
+	for (;;) {
+		const pageStarted = Date.now();
+		let page;
+		try {
+			page = await graphApiRequestPage.call(
+				this,
+				connection,
+				{ ...request, qs: { ...request.qs, limit: MAX_PAGE_SIZE } },
+				after,
+			);
+		} catch (error) {
+			// A cursor from an earlier poll may have expired: the next poll reads from the start.
+			delete state.reading;
+			throw error;
+		}
+		slowestPageMs = Math.max(slowestPageMs, Date.now() - pageStarted);
+		numbers.push(...page.data);
+		if (!page.after) {
+			delete state.reading;
+			return numbers;
+		}
+		after = page.after;
+		if (Date.now() - started + 2 * slowestPageMs > budgetMs * POLL_BUDGET_SHARE) {
+			state.reading = { key, after, numbers };
+			return null;
+		}
+	}
 }
 
 /** "Fetch Test Event": one real number as an event of the first selected kind, or a made-up one. */
