@@ -127,19 +127,17 @@ async function readList(
 	let slowestPageMs = 0;
 	for (;;) {
 		const pageStarted = Date.now();
-		let page;
-		try {
-			page = await graphApiRequestPage.call(
-				this,
-				connection,
-				{ ...request, qs: { ...request.qs, limit: MAX_PAGE_SIZE } },
-				after,
-			);
-		} catch (error) {
-			// A cursor from an earlier poll may have expired: the next poll reads from the start.
-			delete state.reading;
-			throw error;
-		}
+		// A cursor from an earlier poll may have expired: after a failed page, the next poll reads
+		// from the start (the error itself goes up to the trigger, as any failed poll's does).
+		const reading = state.reading;
+		delete state.reading;
+		const page = await graphApiRequestPage.call(
+			this,
+			connection,
+			{ ...request, qs: { ...request.qs, limit: MAX_PAGE_SIZE } },
+			after,
+		);
+		if (reading) state.reading = reading;
 		slowestPageMs = Math.max(slowestPageMs, Date.now() - pageStarted);
 		numbers.push(...page.data);
 		if (!page.after) {
