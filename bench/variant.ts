@@ -22,6 +22,10 @@ interface Settings {
 	inFlight: number;
 	/** Executions at once in this process (a queue-mode worker's), each with its share of rows. */
 	executions?: number;
+	/** The node's Options: its defaults when empty. */
+	nodeOptions?: Record<string, number | string>;
+	/** The HTTP Request node's batching, as tuned by hand. */
+	httpBatch?: { size: number; intervalMs: number };
 }
 
 const [variant, baseUrl, rowsFile, settingsJson] = process.argv.slice(2);
@@ -109,7 +113,10 @@ function httpRequest(tuned: boolean): INode {
 			options: tuned
 				? {
 						batching: {
-							batch: { batchSize: settings.callsPerWindow, batchInterval: settings.windowMs },
+							batch: {
+								batchSize: settings.httpBatch?.size ?? settings.callsPerWindow,
+								batchInterval: settings.httpBatch?.intervalMs ?? settings.windowMs,
+							},
 						},
 					}
 				: {},
@@ -131,12 +138,11 @@ const ourNode: INode = {
 		operation: 'add',
 		businessId: settings.businessId,
 		phoneNumber: '={{ $json.phone }}',
-		// A big pool against Meta's budget: allowed to wait out the window (README, "Queue mode
-		// and big pools"), as Meta may ask for longer than the default 300 s.
+		// The node's defaults unless the variant says otherwise; duplicates fail, so that they
+		// count as the HTTP Request node's do.
 		options: {
-			requestsInFlight: settings.inFlight,
 			ifAlreadyAdded: 'error',
-			maxTotalWaitSeconds: 900,
+			...(settings.nodeOptions ?? { requestsInFlight: settings.inFlight }),
 		},
 	},
 	credentials: { whatsAppBusinessManagementApi: { id: '1', name: 'Meta' } },

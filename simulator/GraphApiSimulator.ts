@@ -163,6 +163,11 @@ export class GraphApiSimulator implements SimulatorState {
 		return this.budget.throttledAt;
 	}
 
+	/** Counts calls another system of the business made over the last window (see budget.ts). */
+	prefillUsage(businessId: string, calls: number): void {
+		this.budget.prefill(businessId, calls);
+	}
+
 	/** The highest business usage the simulator reported, in percent. */
 	get highestUsagePercent(): number {
 		return this.budget.highestPercent;

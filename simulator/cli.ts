@@ -1,8 +1,10 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- the test simulator: runs in Node.js, never inside n8n */
 // npm run simulator [-- --port 8787 --token TOKEN --business 1234567890123456 --latency 20
-//   --calls-per-window 1000 --app-calls-per-window 5000 --window-ms 60000 --retry-after]
+//   --calls-per-window 1000 --app-calls-per-window 5000 --window-ms 60000 --retry-after
+//   --prefill-calls 100]
 // Throttles the way Meta does (usage headers, regain in whole minutes); --retry-after adds a
-// precise Retry-After, which Meta does not send.
+// precise Retry-After, which Meta does not send. --prefill-calls counts that many calls of the
+// (first) business over the window just past, as another system of it would have made.
 // Starts the Graph API simulator on 127.0.0.1 and prints its base URL and a token to use.
 import { randomBytes } from 'crypto';
 
@@ -28,6 +30,8 @@ async function main() {
 		faults: { latencyMs: Number(option('latency', '0')) },
 		retryAfterHeader: process.argv.includes('--retry-after'),
 	});
+	const prefill = Number(option('prefill-calls', '0'));
+	if (prefill > 0) simulator.prefillUsage(business.split(',')[0], prefill);
 	const baseUrl = await simulator.start(Number(option('port', '0')));
 	console.log(`Graph API simulator listening on ${baseUrl}`);
 	console.log(`  Base URL:    ${baseUrl}`);
