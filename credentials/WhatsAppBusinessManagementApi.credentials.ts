@@ -1,9 +1,12 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
+
+import { cleartextTokenProblem } from '../nodes/WhatsAppBusinessManagement/helpers/baseUrl';
 
 export class WhatsAppBusinessManagementApi implements ICredentialType {
 	name = 'whatsAppBusinessManagementApi';
@@ -58,14 +61,32 @@ export class WhatsAppBusinessManagementApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
+	/**
+	 * Adds the token to a request, and refuses to when the request would carry it unencrypted to
+	 * another machine: that covers n8n's Test connection, which requests the typed Base URL
+	 * before any check of the node's can run.
+	 */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const shown = requestOptions.baseURL ?? requestOptions.url;
+		let target: URL;
+		try {
+			target = new URL(requestOptions.url, requestOptions.baseURL);
+		} catch {
+			throw new Error(`Base URL ${JSON.stringify(shown)} in the credential is not a valid URL.`);
+		}
+		const problem = cleartextTokenProblem(target, shown);
+		if (problem) throw new Error(problem);
+		return {
+			...requestOptions,
 			headers: {
-				Authorization: '=Bearer {{$credentials.accessToken}}',
+				...requestOptions.headers,
+				Authorization: `Bearer ${String(credentials.accessToken)}`,
 			},
-		},
-	};
+		};
+	}
 
 	test: ICredentialTestRequest = {
 		request: {
