@@ -103,6 +103,7 @@ async function startSimulator(args: string[]) {
 				throttled: number;
 				duplicateAdds: number;
 				highestUsagePercent: number;
+				throttledAtSeconds: number[];
 			};
 		},
 		stop() {
@@ -235,7 +236,9 @@ async function runVariant(
 			neighbourCalls: neighbour?.state.calls,
 			neighbourThrottled: neighbour?.state.throttled,
 		};
-		process.stderr.write(`  ${label}: ${(metrics.wallMs / 1000).toFixed(1)} s\n`);
+		process.stderr.write(
+			`  ${label}: ${(metrics.wallMs / 1000).toFixed(1)} s${stats.throttledAtSeconds.length > 0 ? `, throttled at ${stats.throttledAtSeconds.join(', ')} s` : ''}\n`,
+		);
 		return metrics;
 	} finally {
 		await neighbour?.stop();
@@ -429,7 +432,7 @@ async function main() {
 			tunedFor: true,
 		},
 		{
-			title: '10 executions at once on 2 workers, 5-minute window',
+			title: `10 executions × ${smoke ? 20 : 200} rows at once on 2 workers, 5-minute window`,
 			budget: { ...long, neighbourShare: 0 },
 			rowsFile: rows2k,
 			executions: 10,
@@ -451,10 +454,11 @@ async function main() {
 			withTunedNode: true,
 		},
 		{
-			title: '10 executions at once on 2 workers, 4 s window',
+			title: `10 executions × ${smoke ? 20 : 200} rows at once on 2 workers, 4 s window`,
 			budget: { ...short, neighbourShare: 0 },
-			rowsFile: rows600,
+			rowsFile: rows2k,
 			executions: 10,
+			withTunedNode: true,
 		},
 		{
 			title: 'one execution beside a steady neighbour at 10% of the budget, 4 s window',
@@ -463,6 +467,14 @@ async function main() {
 			executions: 1,
 		},
 	];
+	// `npm run bench -- --case N`: only the Nth case (1 to 6), its table printed, nothing written.
+	const only = process.argv.indexOf('--case');
+	if (only !== -1) {
+		const c = [...longCases, ...shortCases][Number(process.argv[only + 1]) - 1];
+		const r = await runCase(c);
+		console.log([`## ${c.title}`, '', ...caseTable(r)].join('\n'));
+		return;
+	}
 	// The long cases run at once (each variant against its own simulator: minutes of waiting,
 	// seconds of work); the short ones one after another, as their windows are seconds long.
 	process.stderr.write('5-minute window cases, all variants at once:\n');

@@ -314,8 +314,13 @@ export function nodeWorkflow(options: {
 		credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'Meta' } },
 	};
 	if (options.onError) node.onError = options.onError;
+	return rowsInto(options.rows, node);
+}
+
+/** A trigger that emits `rows`, then `node`: a workflow of two nodes. */
+export function rowsInto(rows: IDataObject[], node: INode): WorkflowFile {
 	return {
-		name: nodeName,
+		name: node.name,
 		nodes: [
 			{
 				id: 'rows',
@@ -323,11 +328,11 @@ export function nodeWorkflow(options: {
 				type: 'n8n-nodes-base.manualTrigger',
 				typeVersion: 1,
 				position: [0, 0],
-				parameters: { rows: JSON.stringify(options.rows) },
+				parameters: { rows: JSON.stringify(rows) },
 			},
 			node,
 		],
-		connections: { Rows: { main: [[{ node: nodeName, type: 'main', index: 0 }]] } },
+		connections: { Rows: { main: [[{ node: node.name, type: 'main', index: 0 }]] } },
 	};
 }
 

@@ -13,7 +13,13 @@ import { Workflow } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { WhatsAppBusinessManagementApi } from '../../credentials/WhatsAppBusinessManagementApi.credentials';
-import { CREDENTIAL_TYPE, RowsTrigger, runWorkflow, TestNodeTypes } from '../helpers/engine';
+import {
+	CREDENTIAL_TYPE,
+	rowsInto,
+	RowsTrigger,
+	runWorkflow,
+	TestNodeTypes,
+} from '../helpers/engine';
 
 const TOKEN = 'EAACredentialTestTokenH3k8Vw';
 const TESTER_TYPE = 'test.credentialTester';
@@ -88,29 +94,15 @@ function resolvedTestRequest(credentials: Record<string, string>) {
 async function testConnection(baseUrl: string) {
 	const credentials = { accessToken: TOKEN, apiVersion: 'v23.0', baseUrl };
 	const result = await runWorkflow(
-		{
-			name: 'credential test',
-			nodes: [
-				{
-					id: 'rows',
-					name: 'Rows',
-					type: 'n8n-nodes-base.manualTrigger',
-					typeVersion: 1,
-					position: [0, 0],
-					parameters: { rows: '[{}]' },
-				},
-				{
-					id: 'tester',
-					name: 'Tester',
-					type: TESTER_TYPE,
-					typeVersion: 1,
-					position: [200, 0],
-					parameters: resolvedTestRequest(credentials),
-					credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'Meta' } },
-				},
-			],
-			connections: { Rows: { main: [[{ node: 'Tester', type: 'main', index: 0 }]] } },
-		},
+		rowsInto([{}], {
+			id: 'tester',
+			name: 'Tester',
+			type: TESTER_TYPE,
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: resolvedTestRequest(credentials),
+			credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'Meta' } },
+		}),
 		credentials,
 		{ 'n8n-nodes-base.manualTrigger': new RowsTrigger(), [TESTER_TYPE]: new CredentialTester() },
 	);

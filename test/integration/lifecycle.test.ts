@@ -213,18 +213,19 @@ test('Validate Only previews every row without calling Meta', async () => {
 });
 
 test('Validate Only shows what it read from numbers in other scripts, markers and labels', async () => {
-	const rows = [
-		{ phone: '＋４４（０）２０ ７１８３ ８７５０', country: '' },
-		{ phone: '٠٥٠ ١٢٣ ٤٥٦٧', country: 'AE' },
-		{ phone: '۰۹۱۲ ۳۴۵ ۶۷۸۹', country: 'IR' },
-		{ phone: '="0612345678"', country: 'FR' },
-		{ phone: 'WhatsApp: +49 1512 3456789,', country: '' },
-		{ phone: '(+91) 81234 56789', country: '' },
-		{ phone: '+44 20 7183 8750, +44 20 7183 8751', country: '' },
+	// [input, Default Country, E.164, country, calling code, number type]
+	const read = [
+		['＋４４（０）２０ ７１８３ ８７５０', '', '+442071838750', 'GB', '44', 'FIXED_LINE'],
+		['٠٥٠ ١٢٣ ٤٥٦٧', 'AE', '+971501234567', 'AE', '971', 'MOBILE'],
+		['۰۹۱۲ ۳۴۵ ۶۷۸۹', 'IR', '+989123456789', 'IR', '98', 'MOBILE'],
+		['="0612345678"', 'FR', '+33612345678', 'FR', '33', 'MOBILE'],
+		['WhatsApp: +49 1512 3456789,', '', '+4915123456789', 'DE', '49', 'MOBILE'],
+		['(+91) 81234 56789', '', '+918123456789', 'IN', '91', 'MOBILE'],
 	];
+	const twoNumbers = { phone: '+44 20 7183 8750, +44 20 7183 8751', country: '' };
 	const result = await runWorkflow(
 		addPhoneNumbersWorkflow({
-			rows,
+			rows: [...read.map(([phone, country]) => ({ phone, country })), twoNumbers],
 			defaultCountry: '={{ $json.country }}',
 			onError: 'continueErrorOutput',
 			options: { validateOnly: true },
@@ -232,59 +233,19 @@ test('Validate Only shows what it read from numbers in other scripts, markers an
 		credentials(),
 	);
 	const [success, failure] = result.outputs('Add Phone Number');
-	expect(success.map((i) => i.json)).toEqual([
-		{
-			phone_number: '+442071838750',
-			input: rows[0].phone,
-			country: 'GB',
-			calling_code: '44',
-			number_type: 'FIXED_LINE',
+	expect(success.map((i) => i.json)).toEqual(
+		read.map(([input, , phone_number, country, calling_code, number_type]) => ({
+			phone_number,
+			input,
+			country,
+			calling_code,
+			number_type,
 			valid: true,
-		},
-		{
-			phone_number: '+971501234567',
-			input: rows[1].phone,
-			country: 'AE',
-			calling_code: '971',
-			number_type: 'MOBILE',
-			valid: true,
-		},
-		{
-			phone_number: '+989123456789',
-			input: rows[2].phone,
-			country: 'IR',
-			calling_code: '98',
-			number_type: 'MOBILE',
-			valid: true,
-		},
-		{
-			phone_number: '+33612345678',
-			input: rows[3].phone,
-			country: 'FR',
-			calling_code: '33',
-			number_type: 'MOBILE',
-			valid: true,
-		},
-		{
-			phone_number: '+4915123456789',
-			input: rows[4].phone,
-			country: 'DE',
-			calling_code: '49',
-			number_type: 'MOBILE',
-			valid: true,
-		},
-		{
-			phone_number: '+918123456789',
-			input: rows[5].phone,
-			country: 'IN',
-			calling_code: '91',
-			number_type: 'MOBILE',
-			valid: true,
-		},
-	]);
+		})),
+	);
 	expect(failure).toHaveLength(1);
 	expect(failure[0].json.error).toContain('holds two phone numbers');
-	expect(failure[0].pairedItem).toEqual({ item: 6 });
+	expect(failure[0].pairedItem).toEqual({ item: read.length });
 	expect(simulator.requests).toHaveLength(0);
 });
 
