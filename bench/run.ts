@@ -237,7 +237,7 @@ async function runVariant(
 			neighbourThrottled: neighbour?.state.throttled,
 		};
 		process.stderr.write(
-			`  ${label}: ${(metrics.wallMs / 1000).toFixed(1)} s${stats.throttledAtSeconds.length > 0 ? `, throttled at ${stats.throttledAtSeconds.join(', ')} s` : ''}\n`,
+			`  ${label}: ${(metrics.wallMs / 1000).toFixed(1)} s${stats.throttledAtSeconds.length > 0 ? `, throttled ${stats.throttledAtSeconds.length} times, first at ${stats.throttledAtSeconds.slice(0, 5).join(', ')} s` : ''}\n`,
 		);
 		return metrics;
 	} finally {
