@@ -486,7 +486,7 @@ async function main() {
 	process.stderr.write('10,000 rows, 0 latency, no budget:\n');
 	const free = { callsPerWindow: 0, windowMs: 1000, inFlight: 4 };
 	const rows10k = writeRows(smoke ? 1000 : 10_000);
-	const node10k = await runVariant('node', [{ rowsFile: rows10k, settings: free }], null);
+	const node10k = await runVariant('node', [{ rowsFile: rows10k, settings: free }], null, 'node4');
 	const http10k = await runVariant('httpDefaults', [{ rowsFile: rows10k, settings: free }], null);
 	process.stderr.write('100,000 rows, 0 latency, no budget:\n');
 	const node100k = await runVariant(
