@@ -1,12 +1,9 @@
 import type {
-	ICredentialDataDecryptedObject,
+	IAuthenticateGeneric,
 	ICredentialTestRequest,
 	ICredentialType,
-	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
-
-import { cleartextTokenProblem } from '../nodes/WhatsAppBusinessManagement/helpers/baseUrl';
 
 export class WhatsAppBusinessManagementApi implements ICredentialType {
 	name = 'whatsAppBusinessManagementApi';
@@ -61,32 +58,14 @@ export class WhatsAppBusinessManagementApi implements ICredentialType {
 		},
 	];
 
-	/**
-	 * Adds the token to a request, and refuses to when the request would carry it unencrypted to
-	 * another machine: that covers n8n's Test connection, which requests the typed Base URL
-	 * before any check of the node's can run.
-	 */
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		const shown = requestOptions.baseURL ?? requestOptions.url;
-		let target: URL;
-		try {
-			target = new URL(requestOptions.url, requestOptions.baseURL);
-		} catch {
-			throw new Error(`Base URL ${JSON.stringify(shown)} in the credential is not a valid URL.`);
-		}
-		const problem = cleartextTokenProblem(target, shown);
-		if (problem) throw new Error(problem);
-		return {
-			...requestOptions,
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
 			headers: {
-				...requestOptions.headers,
-				Authorization: `Bearer ${String(credentials.accessToken)}`,
+				Authorization: '=Bearer {{$credentials.accessToken}}',
 			},
-		};
-	}
+		},
+	};
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -1,8 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code: runs in Node.js, never inside n8n */
 // Runs workflows in n8n-core's real engine (WorkflowExecute), in process, with our node and
 // credential as n8n would load them. Only the credential store is ours: it hands out plain
-// decrypted data and applies the credential's `authenticate` (a function is called, a generic
-// one resolved with n8n's expressions).
+// decrypted data and resolves the credential's generic `authenticate` with n8n's expressions.
 import { ExecutionLifecycleHooks, PollContext, WorkflowExecute } from 'n8n-core';
 import { ICredentialsHelper, Workflow } from 'n8n-workflow';
 import type {
@@ -141,10 +140,6 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		node?: INode,
 	): Promise<IHttpRequestOptions> {
 		const type = credentialTypes[typeName];
-		// As n8n's credentials helper does: a function is called, a generic one is resolved.
-		if (typeof type?.authenticate === 'function') {
-			return await type.authenticate(credentials, requestOptions as IHttpRequestOptions);
-		}
 		const auth = type?.authenticate as IAuthenticateGeneric | undefined;
 		if (!auth || auth.type !== 'generic' || !workflow || !node) return requestOptions;
 		const resolve = (value: string) =>
