@@ -10,10 +10,10 @@ import type { CountryCode, NumberType } from 'libphonenumber-js/max';
 import {
 	dropTrailingPunctuation,
 	findTwoNumbers,
-	splitLabel,
 	toAsciiPhoneText,
 	unbracketCountryCode,
 	unwrapSpreadsheetText,
+	withoutLabel,
 } from './phoneNumberText';
 import { quoteInput } from './userInput';
 
@@ -214,8 +214,7 @@ function readPhoneNumberText(input: string): string | RejectedPhoneNumber {
 		);
 	}
 	// Text before the number ("Phone:", "WhatsApp:", "tel:") is dropped when a number follows.
-	const { rest } = splitLabel(text);
-	const compact = unbracketCountryCode(rest.replace(/\s/g, ''));
+	const compact = unbracketCountryCode(withoutLabel(text).replace(/\s/g, ''));
 	if (SCIENTIFIC_NOTATION.test(compact)) {
 		return reject(
 			'not_a_phone_number',

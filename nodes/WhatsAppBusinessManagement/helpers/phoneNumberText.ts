@@ -74,13 +74,12 @@ export function dropTrailingPunctuation(text: string): string {
 }
 
 /**
- * Splits "Phone: +44 20 7183 8750" into the label and what may be the number. The label is
- * everything before the first plus, digit or bracket that opens a number; it holds no digit.
+ * What may be the number in "Phone: +44 20 7183 8750": the text from the first plus, digit or
+ * bracket that opens a number (the label before it holds no digit), or '' without one.
  */
-export function splitLabel(text: string): { label: string; rest: string } {
+export function withoutLabel(text: string): string {
 	const match = NUMBER_START.exec(text);
-	if (!match) return { label: text, rest: '' };
-	return { label: text.slice(0, match.index), rest: text.slice(match.index) };
+	return match ? text.slice(match.index) : '';
 }
 
 /** The two numbers of a cell that holds two (each part with enough digits), or null. */

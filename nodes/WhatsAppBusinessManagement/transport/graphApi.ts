@@ -7,7 +7,6 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { cleartextTokenProblem } from '../helpers/baseUrl';
 import { InputError } from '../helpers/errors';
 import { quoteInput } from '../helpers/userInput';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../version';
@@ -71,6 +70,14 @@ export function validateApiVersion(apiVersion: unknown): string {
 	return version;
 }
 
+function isLoopback(hostname: string): boolean {
+	return (
+		hostname === 'localhost' ||
+		hostname === '[::1]' ||
+		/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
+	);
+}
+
 export function validateBaseUrl(baseUrl: unknown): string {
 	const text = typeof baseUrl === 'string' ? baseUrl.trim() : '';
 	let url: URL | undefined;
@@ -92,8 +99,11 @@ export function validateBaseUrl(baseUrl: unknown): string {
 		);
 	}
 	// The token travels in a header: in clear text only to this machine (the simulator, a proxy).
-	const cleartext = cleartextTokenProblem(url, text);
-	if (cleartext) throw new InputError(cleartext);
+	if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+		throw new InputError(
+			`Base URL ${quoteInput(text)} in the credential sends the Access Token unencrypted. Use https:// (http:// is allowed only for localhost, 127.x.x.x or [::1]).`,
+		);
+	}
 	return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 

@@ -121,29 +121,24 @@ async function readList(
 	const budgetMs = pollBudgetMs(this);
 	const started = Date.now();
 	const resumed = state.reading?.key === key ? state.reading : undefined;
-	const numbers = resumed ? [...resumed.numbers] : [];
+	const numbers = resumed?.numbers ?? [];
 	let after = resumed?.after;
+	// Kept again only when this poll stops early: after a failed page (a cursor from an earlier
+	// poll may have expired), the next poll reads from the start.
+	delete state.reading;
 	const request = listRequest(settings);
 	let slowestPageMs = 0;
 	for (;;) {
 		const pageStarted = Date.now();
-		// A cursor from an earlier poll may have expired: after a failed page, the next poll reads
-		// from the start (the error itself goes up to the trigger, as any failed poll's does).
-		const reading = state.reading;
-		delete state.reading;
 		const page = await graphApiRequestPage.call(
 			this,
 			connection,
 			{ ...request, qs: { ...request.qs, limit: MAX_PAGE_SIZE } },
 			after,
 		);
-		if (reading) state.reading = reading;
 		slowestPageMs = Math.max(slowestPageMs, Date.now() - pageStarted);
 		numbers.push(...page.data);
-		if (!page.after) {
-			delete state.reading;
-			return numbers;
-		}
+		if (!page.after) return numbers;
 		after = page.after;
 		if (Date.now() - started + 2 * slowestPageMs > budgetMs * POLL_BUDGET_SHARE) {
 			state.reading = { key, after, numbers };
