@@ -309,13 +309,8 @@ export function nodeWorkflow(options: {
 		credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'Meta' } },
 	};
 	if (options.onError) node.onError = options.onError;
-	return rowsInto(options.rows, node);
-}
-
-/** A trigger that emits `rows`, then `node`: a workflow of two nodes. */
-export function rowsInto(rows: IDataObject[], node: INode): WorkflowFile {
 	return {
-		name: node.name,
+		name: nodeName,
 		nodes: [
 			{
 				id: 'rows',
@@ -323,11 +318,11 @@ export function rowsInto(rows: IDataObject[], node: INode): WorkflowFile {
 				type: 'n8n-nodes-base.manualTrigger',
 				typeVersion: 1,
 				position: [0, 0],
-				parameters: { rows: JSON.stringify(rows) },
+				parameters: { rows: JSON.stringify(options.rows) },
 			},
 			node,
 		],
-		connections: { Rows: { main: [[{ node: node.name, type: 'main', index: 0 }]] } },
+		connections: { Rows: { main: [[{ node: nodeName, type: 'main', index: 0 }]] } },
 	};
 }
 
