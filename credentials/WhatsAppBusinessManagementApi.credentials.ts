@@ -5,6 +5,17 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+/**
+ * The Base URLs the token may travel to: https anywhere, plain http only to this machine (the
+ * simulator, a local proxy). The node checks the same at run time (transport's validateBaseUrl);
+ * this copy guards the editor field and Test connection, which run before the node does.
+ */
+export const SAFE_BASE_URL =
+	'^\\s*(https://|http://(localhost|127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}|\\[::1\\])(:\\d+)?(/|$))';
+
+export const UNSAFE_BASE_URL_MESSAGE =
+	'Use https:// (plain http:// only for localhost, 127.x.x.x or [::1]): over http the Access Token would travel unencrypted';
+
 export class WhatsAppBusinessManagementApi implements ICredentialType {
 	name = 'whatsAppBusinessManagementApi';
 
@@ -55,6 +66,14 @@ export class WhatsAppBusinessManagementApi implements ICredentialType {
 			default: 'https://graph.facebook.com',
 			description:
 				"Graph API address. Change it only for a proxy or the package's local simulator.",
+			typeOptions: {
+				validationRules: [
+					{
+						type: 'regex',
+						properties: { regex: SAFE_BASE_URL, errorMessage: UNSAFE_BASE_URL_MESSAGE },
+					},
+				],
+			},
 		},
 	];
 
@@ -69,7 +88,9 @@ export class WhatsAppBusinessManagementApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			// An unsafe Base URL becomes a text that is no URL: n8n fails the test before any
+			// connection, so the token never leaves for a plain-http remote host.
+			baseURL: `={{ /${SAFE_BASE_URL.replace(/\//g, '\\/')}/i.test($credentials.baseUrl) ? $credentials.baseUrl.trim().replace(/\\/+$/, "") : ${JSON.stringify('Base URL refused. ' + UNSAFE_BASE_URL_MESSAGE)} }}`,
 			url: '=/{{$credentials.apiVersion}}/me',
 			method: 'GET',
 		},
