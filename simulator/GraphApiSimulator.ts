@@ -13,6 +13,7 @@ import { UsageBudget } from './budget';
 import { handleControl } from './control';
 import { drawFault, NO_FAULTS, seededRandom } from './faults';
 import { delay, graphError, HttpFailure, NUMERIC_ID, readBody } from './graph';
+import { routeBusinessProfile } from './resources/businessProfiles';
 import { routePhoneNumber } from './resources/phoneNumbers';
 import {
 	putNumber,
@@ -20,6 +21,8 @@ import {
 	routePreVerifiedNumber,
 	VERIFIED_FOR_MS,
 } from './resources/preVerifiedNumbers';
+import { CDN_PREFIX, EDGES_WITH_CHILD, routeQrCodes, serveQrImage } from './resources/qrCodes';
+import { routeWabaAccount } from './resources/subscribedApps';
 import { routeBusinessWabas, routeWaba } from './resources/wabas';
 import { NOT_MINE, SIMULATOR_WABA_ID } from './types';
 import type {
@@ -35,7 +38,7 @@ import type {
 } from './types';
 
 export { RELIABILITY_FAULTS } from './faults';
-export { SIMULATOR_WABA_ID } from './types';
+export { SIMULATOR_APP, SIMULATOR_WABA_ID } from './types';
 export type {
 	FaultSettings,
 	PreVerifiedNumber,
@@ -52,6 +55,9 @@ const RESOURCES: Resource[] = [
 	routeBusinessPool,
 	routeBusinessWabas,
 	routeWaba,
+	routeWabaAccount,
+	routeBusinessProfile,
+	routeQrCodes,
 	routePhoneNumber,
 	routePreVerifiedNumber,
 ];
@@ -249,6 +255,7 @@ export class GraphApiSimulator implements SimulatorState {
 			query: url.search,
 			status: 0,
 			at: Date.now(),
+			authorized: req.headers.authorization !== undefined,
 		};
 		this.requests.push(record);
 		const body = await readBody(req);
@@ -258,6 +265,12 @@ export class GraphApiSimulator implements SimulatorState {
 		if (url.pathname.startsWith('/__simulator/')) {
 			record.status = 200;
 			handleControl(this, url, req.method ?? 'GET', body, res);
+			return;
+		}
+
+		// Meta's CDN for QR images: outside the Graph API, so no token, budget or faults.
+		if (url.pathname.startsWith(CDN_PREFIX)) {
+			record.status = serveQrImage(this, url, res);
 			return;
 		}
 
@@ -355,7 +368,10 @@ export class GraphApiSimulator implements SimulatorState {
 
 	private route(method: string, path: string[], url: URL, body: Record<string, unknown>): unknown {
 		const [target, edge, ...rest] = path;
-		if (rest.length > 0 || !target) throw graphError(400, 100, 'Unknown path components');
+		const nested = rest.length === 1 && edge !== undefined && EDGES_WITH_CHILD.has(edge);
+		if ((rest.length > 0 && !nested) || !target) {
+			throw graphError(400, 100, 'Unknown path components');
+		}
 		if (target === 'me' && !edge && method === 'GET') {
 			return { id: '10000000000001', name: 'Simulator System User' };
 		}
@@ -363,7 +379,7 @@ export class GraphApiSimulator implements SimulatorState {
 			throw graphError(400, 100, `Invalid parameter: "${target.slice(0, 40)}" is not a valid ID`);
 		}
 		for (const resource of RESOURCES) {
-			const answer = resource(this, { method, target, edge, url, body });
+			const answer = resource(this, { method, target, edge, child: rest[0], url, body });
 			if (answer !== NOT_MINE) return answer;
 		}
 		if (this.businessIds.includes(target)) {

@@ -55,6 +55,26 @@ export interface Waba {
 	name: string;
 	/** Shared with the business by a client (client_whatsapp_business_accounts), not owned. */
 	client?: boolean;
+	/** Meta's review of the account; APPROVED unless a test sets it. */
+	account_review_status?: 'APPROVED' | 'PENDING' | 'REJECTED' | 'RESTRICTED';
+	/** Apps subscribed to the WABA's webhooks (POST /{WABA-ID}/subscribed_apps). */
+	subscribedApps?: SubscribedApp[];
+}
+
+export interface SubscribedApp {
+	id: string;
+	name: string;
+	override_callback_uri?: string;
+}
+
+/** The app the simulator's token belongs to: the one that subscribes to webhooks. */
+export const SIMULATOR_APP = { id: '3000000000000001', name: 'Simulator App' };
+
+/** A QR code of a phone number (POST /{Phone-Number-ID}/message_qrdls). */
+export interface QrCode {
+	code: string;
+	prefilled_message: string;
+	createdAt: number;
 }
 
 export const SIMULATOR_WABA_ID = '2000000000000001';
@@ -82,6 +102,11 @@ export interface WabaPhoneNumber {
 	registrations: number[];
 	pendingCode?: string;
 	pendingCodeExpires?: number;
+	/** whatsapp_business_profile: what customers see; only the fields ever set. */
+	businessProfile?: Record<string, unknown>;
+	/** conversational_automation: welcome message, prompts, commands, as last set. */
+	automation?: Record<string, unknown>;
+	qrCodes?: Map<string, QrCode>;
 }
 
 export type VerificationStatus = 'NOT_VERIFIED' | 'VERIFIED' | 'EXPIRED';
@@ -107,6 +132,8 @@ export interface RecordedRequest {
 	status: number;
 	/** When it arrived (the real clock, ms). */
 	at: number;
+	/** Whether it carried an Authorization header (never for a CDN download). */
+	authorized: boolean;
 }
 
 /** What a resource module reads and changes: the simulator's state, shared by every resource. */
@@ -130,6 +157,8 @@ export interface GraphRoute {
 	method: string;
 	target: string;
 	edge: string | undefined;
+	/** A third segment, for the edges that have one: /{target}/{edge}/{child}. */
+	child: string | undefined;
 	url: URL;
 	body: Record<string, unknown>;
 }

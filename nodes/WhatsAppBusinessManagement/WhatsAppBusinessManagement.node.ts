@@ -8,7 +8,9 @@ import type {
 
 import * as phoneNumber from './actions/phoneNumber';
 import * as preVerifiedNumber from './actions/preVerifiedNumber';
+import * as qrCode from './actions/qrCode';
 import { router } from './actions/router';
+import * as whatsAppBusinessAccount from './actions/whatsAppBusinessAccount';
 import {
 	searchPhoneNumbers,
 	searchPreVerifiedNumbers,
@@ -24,7 +26,7 @@ export class WhatsAppBusinessManagement implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			"Manage WhatsApp Business pre-verified phone numbers and WABA phone numbers with Meta's Graph API",
+			"Manage WhatsApp Business pre-verified phone numbers, WABAs, their phone numbers, profiles and QR codes with Meta's Graph API",
 		defaults: { name: 'WhatsApp Business Management' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -39,11 +41,15 @@ export class WhatsAppBusinessManagement implements INodeType {
 				options: [
 					{ name: 'Phone Number', value: 'phoneNumber' },
 					{ name: 'Pre-Verified Phone Number', value: 'preVerifiedNumber' },
+					{ name: 'QR Code', value: 'qrCode' },
+					{ name: 'WhatsApp Business Account', value: 'whatsAppBusinessAccount' },
 				],
 				default: 'preVerifiedNumber',
 			},
 			...preVerifiedNumber.description,
 			...phoneNumber.description,
+			...whatsAppBusinessAccount.description,
+			...qrCode.description,
 		],
 	};
 

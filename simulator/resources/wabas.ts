@@ -5,6 +5,7 @@ import { NOT_MINE } from '../types';
 import type { GraphRoute, SimulatorState, Waba } from '../types';
 import { phoneView } from './phoneNumbers';
 import { requireBusiness, statusOf } from './preVerifiedNumbers';
+import { wabaView } from './subscribedApps';
 
 /** POST /{WABA-ID}/phone_numbers: a number joins the WABA; with preverified_id, a claim. */
 function addToWaba(state: SimulatorState, waba: Waba, body: Record<string, unknown>) {
@@ -65,7 +66,7 @@ export function routeBusinessWabas(state: SimulatorState, route: GraphRoute): un
 	const wabas = [...state.wabas.values()].filter(
 		(w) => w.businessId === target && (w.client === true) === client,
 	);
-	return page(state.baseUrl, wabas, url, (w) => ({ id: w.id, name: w.name }));
+	return page(state.baseUrl, wabas, url, (w) => wabaView(w, url.searchParams.get('fields')));
 }
 
 /** GET and POST /{WABA-ID}/phone_numbers. */

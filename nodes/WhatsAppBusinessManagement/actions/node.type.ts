@@ -1,6 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { GraphConnection } from '../transport';
+import type { ItemWithFile } from './output';
+
+/** One item's result: its output json, several (one output item each), or items with a file. */
+export type RunResult = IDataObject | Array<IDataObject | ItemWithFile> | ItemWithFile;
 
 /**
  * One operation: its fields, how one item's parameters are read, and one item's calls to Meta.
@@ -18,7 +22,7 @@ export interface Operation<Prepared = unknown> {
 		context: IExecuteFunctions,
 		connection: GraphConnection,
 		prepared: Prepared,
-	): Promise<IDataObject | IDataObject[]>;
+	): Promise<RunResult>;
 	/** With the Validate Only option: the item's output without calling Meta. */
 	preview?(prepared: Prepared): IDataObject;
 	/** What an error item tells about its input beyond the error, e.g. the phone number. */
@@ -46,7 +50,13 @@ export interface WhatsAppBusinessManagementMap {
 		| 'requestCode'
 		| 'requestDisplayNameChange'
 		| 'setPin'
-		| 'verifyCode';
+		| 'verifyCode'
+		| 'getBusinessProfile'
+		| 'updateBusinessProfile'
+		| 'configureConversationalAutomation';
+	whatsAppBusinessAccount:
+		'get' | 'getMany' | 'subscribeApp' | 'getSubscribedApps' | 'unsubscribeApp';
+	qrCode: 'create' | 'get' | 'getMany' | 'update' | 'delete';
 }
 
 export type OperationMap = {

@@ -5,13 +5,19 @@ import { mapWithConcurrency } from '../helpers/mapWithConcurrency';
 import { asItemError, getGraphConnection, toNodeError } from '../transport';
 import type { GraphConnection, ItemError } from '../transport';
 import type { Operation, OperationMap, WhatsAppBusinessManagementMap } from './node.type';
+import { isItemWithFile } from './output';
+import type { ItemWithFile } from './output';
 import { readConnectionSettings } from './parameters';
 import * as phoneNumber from './phoneNumber';
 import * as preVerifiedNumber from './preVerifiedNumber';
+import * as qrCode from './qrCode';
+import * as whatsAppBusinessAccount from './whatsAppBusinessAccount';
 
 const operations: OperationMap = {
 	preVerifiedNumber: preVerifiedNumber.operations,
 	phoneNumber: phoneNumber.operations,
+	whatsAppBusinessAccount: whatsAppBusinessAccount.operations,
+	qrCode: qrCode.operations,
 };
 
 type Prepared<P> = { ok: true; value: P } | { ok: false; error: ItemError };
@@ -74,10 +80,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		}
 		return item;
 	};
-	const success = (json: IDataObject, itemIndex: number): INodeExecutionData => ({
-		json,
-		pairedItem: { item: itemIndex },
-	});
+	const success = (output: IDataObject | ItemWithFile, itemIndex: number): INodeExecutionData =>
+		isItemWithFile(output)
+			? { json: output.json, binary: output.binary, pairedItem: { item: itemIndex } }
+			: { json: output, pairedItem: { item: itemIndex } };
 
 	const preview = options.validateOnly === true ? operation.preview : undefined;
 	if (preview) {
@@ -108,7 +114,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			if (!connection) return [errorItem(connectionError as ItemError, itemIndex, p.value)];
 			try {
 				const result = await operation.run(this, connection, p.value);
-				return (Array.isArray(result) ? result : [result]).map((json) => success(json, itemIndex));
+				return (Array.isArray(result) ? result : [result]).map((output) =>
+					success(output, itemIndex),
+				);
 			} catch (caught) {
 				const error = asItemError(caught);
 				if (!continueOnFail) throw toNodeError(node, error, itemIndex);

@@ -27,3 +27,26 @@ export const sharePreVerifiedNumbers = (businessId: string) => [
 	'share_preverified_numbers',
 ];
 export const partners = (preVerifiedId: string) => [preVerifiedId, 'partners'];
+
+/** What Get asks of a WhatsApp Business Account: its name, money, time, reviews and owner. */
+export const WABA_FIELDS =
+	'id,name,currency,timezone_id,message_template_namespace,account_review_status,business_verification_status,ownership_type,country';
+export const subscribedApps = (wabaId: string) => [wabaId, 'subscribed_apps'];
+
+/** What Get Business Profile asks: every field the profile has. */
+export const BUSINESS_PROFILE_FIELDS =
+	'about,address,description,email,profile_picture_url,websites,vertical';
+export const businessProfile = (phoneNumberId: string) => [
+	phoneNumberId,
+	'whatsapp_business_profile',
+];
+export const conversationalAutomation = (phoneNumberId: string) => [
+	phoneNumberId,
+	'conversational_automation',
+];
+export const qrCodes = (phoneNumberId: string) => [phoneNumberId, 'message_qrdls'];
+export const qrCode = (phoneNumberId: string, code: string) => [
+	phoneNumberId,
+	'message_qrdls',
+	code,
+];

@@ -70,7 +70,7 @@ export function validateApiVersion(apiVersion: unknown): string {
 	return version;
 }
 
-function isLoopback(hostname: string): boolean {
+export function isLoopback(hostname: string): boolean {
 	return (
 		hostname === 'localhost' ||
 		hostname === '[::1]' ||

@@ -1,6 +1,8 @@
 // Every call to the Graph API goes through this folder: the connection, one request with its
 // retries and pacing, cursor paging, and the paths of the edges the node calls.
 export * from './graphApi';
+export { downloadFile } from './download';
+export type { DownloadedFile } from './download';
 export { GraphApiError } from './GraphApiError';
 export { asItemError, toNodeError } from './nodeError';
 export type { ItemError } from './nodeError';

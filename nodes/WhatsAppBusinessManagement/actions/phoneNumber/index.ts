@@ -2,24 +2,30 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationMap } from '../node.type';
 import { addToWaba } from './addToWaba.operation';
+import { configureConversationalAutomation } from './configureConversationalAutomation.operation';
 import { deregister } from './deregister.operation';
 import { get } from './get.operation';
+import { getBusinessProfile } from './getBusinessProfile.operation';
 import { getMany } from './getMany.operation';
 import { register } from './register.operation';
 import { requestCode } from './requestCode.operation';
 import { requestDisplayNameChange } from './requestDisplayNameChange.operation';
 import { setPin } from './setPin.operation';
+import { updateBusinessProfile } from './updateBusinessProfile.operation';
 import { verifyCode } from './verifyCode.operation';
 
 export const operations: OperationMap['phoneNumber'] = {
 	addToWaba,
+	configureConversationalAutomation,
 	deregister,
 	get,
+	getBusinessProfile,
 	getMany,
 	register,
 	requestCode,
 	requestDisplayNameChange,
 	setPin,
+	updateBusinessProfile,
 	verifyCode,
 };
 
@@ -38,6 +44,12 @@ export const description: INodeProperties[] = [
 				action: 'Add a phone number to a business account',
 			},
 			{
+				name: 'Configure Conversational Automation',
+				value: 'configureConversationalAutomation',
+				description: 'Set the welcome message, ice-breaker prompts and commands',
+				action: 'Configure conversational automation',
+			},
+			{
 				name: 'Deregister',
 				value: 'deregister',
 				description: 'Take the number off the Cloud API',
@@ -48,6 +60,12 @@ export const description: INodeProperties[] = [
 				value: 'get',
 				description: 'Get a number: status, quality rating, messaging limit, name review',
 				action: 'Get a business phone number',
+			},
+			{
+				name: 'Get Business Profile',
+				value: 'getBusinessProfile',
+				description: 'Get how the number shows to customers: about, address, websites',
+				action: 'Get a business profile',
 			},
 			{
 				name: 'Get Many',
@@ -78,6 +96,12 @@ export const description: INodeProperties[] = [
 				value: 'setPin',
 				description: "Set or change the number's two-step verification PIN",
 				action: 'Set a verification pin',
+			},
+			{
+				name: 'Update Business Profile',
+				value: 'updateBusinessProfile',
+				description: 'Change the about text, address, description, email, industry or websites',
+				action: 'Update a business profile',
 			},
 			{
 				name: 'Verify Code',

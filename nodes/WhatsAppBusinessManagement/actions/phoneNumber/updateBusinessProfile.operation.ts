@@ -1,0 +1,171 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import { InputError } from '../../helpers/errors';
+import { checkCount, checkLength } from '../../helpers/textLimits';
+import { quoteInput } from '../../helpers/userInput';
+import { edges, graphApiRequest } from '../../transport';
+import { optionsCollection, phoneNumberFields } from '../common.descriptions';
+import type { Operation } from '../node.type';
+import { readPhoneNumberId } from '../parameters';
+import { VERTICALS } from './businessProfile';
+
+const properties: INodeProperties[] = [
+	...phoneNumberFields,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add field',
+		default: {},
+		description: 'Only the fields added here change; the others keep their value',
+		options: [
+			{
+				displayName: 'About',
+				name: 'about',
+				type: 'string',
+				default: '',
+				description: 'The About text under the name, 1 to 139 characters',
+			},
+			{
+				displayName: 'Address',
+				name: 'address',
+				type: 'string',
+				default: '',
+				description: 'Where customers find the business, up to 256 characters',
+			},
+			{
+				displayName: 'Description',
+				name: 'description',
+				type: 'string',
+				typeOptions: { rows: 3 },
+				default: '',
+				description: 'What the business does, up to 512 characters',
+			},
+			{
+				displayName: 'Email',
+				name: 'email',
+				type: 'string',
+				placeholder: 'name@email.com',
+				default: '',
+				description: 'Contact email, up to 128 characters',
+			},
+			{
+				displayName: 'Industry',
+				name: 'vertical',
+				type: 'options',
+				options: VERTICALS.map(([name, value]) => ({ name, value })),
+				default: 'OTHER',
+				description: "The business's vertical, from Meta's list",
+			},
+			{
+				displayName: 'Profile Picture Handle',
+				name: 'profilePictureHandle',
+				type: 'string',
+				default: '',
+				description:
+					"The handle of an image uploaded with Meta's Resumable Upload API (starts with 4::)",
+			},
+			{
+				displayName: 'Websites',
+				name: 'websites',
+				type: 'string',
+				default: '',
+				placeholder: 'https://www.example.com, https://shop.example.com',
+				description:
+					'One or two http(s) addresses, separated by a comma or a new line, up to 256 characters each. Replaces the current ones.',
+			},
+		],
+	},
+	optionsCollection(),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['phoneNumber'], operation: ['updateBusinessProfile'] } },
+	properties,
+);
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function readWebsites(value: unknown): string[] {
+	const list = (Array.isArray(value) ? value.map(String) : String(value).split(/[,\n]/))
+		.map((site) => site.trim())
+		.filter((site) => site !== '');
+	checkCount('Websites', list.length, 2);
+	for (const site of list) {
+		checkLength(`Website ${quoteInput(site.slice(0, 40))}`, site, 256);
+		let url: URL | undefined;
+		try {
+			url = new URL(site);
+		} catch {
+			url = undefined;
+		}
+		if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+			throw new InputError(
+				`Website ${quoteInput(site)} is not a web address: write it with http:// or https://, e.g. https://www.example.com.`,
+			);
+		}
+	}
+	return list;
+}
+
+/** The profile fields to send, each checked against Meta's limits. */
+export function readProfileUpdate(fields: IDataObject): IDataObject {
+	const text = (name: string) =>
+		typeof fields[name] === 'string' || typeof fields[name] === 'number'
+			? String(fields[name]).trim()
+			: undefined;
+	const update: IDataObject = {};
+	const about = text('about');
+	if (about !== undefined) update.about = checkLength('About', about, 139, 1);
+	const address = text('address');
+	if (address !== undefined) update.address = checkLength('Address', address, 256);
+	const description = text('description');
+	if (description !== undefined) update.description = checkLength('Description', description, 512);
+	const email = text('email');
+	if (email !== undefined) {
+		checkLength('Email', email, 128);
+		if (email !== '' && !EMAIL.test(email)) {
+			throw new InputError(
+				`Email ${quoteInput(email)} is not an email address: write it like name@example.com.`,
+			);
+		}
+		update.email = email;
+	}
+	if (fields.vertical !== undefined) {
+		if (!VERTICALS.some(([, value]) => value === fields.vertical)) {
+			throw new InputError(
+				`Industry ${quoteInput(String(fields.vertical))} is not one of Meta's verticals: pick one from the list.`,
+			);
+		}
+		update.vertical = fields.vertical;
+	}
+	const handle = text('profilePictureHandle');
+	if (handle) update.profile_picture_handle = handle;
+	if (fields.websites !== undefined) update.websites = readWebsites(fields.websites);
+	if (Object.keys(update).length === 0) {
+		throw new InputError(
+			'Nothing to update: add at least one field under Update Fields (About, Address, Description, Email, Industry, Profile Picture Handle, Websites).',
+		);
+	}
+	return update;
+}
+
+/** Changes how the number shows to customers; only the fields set are sent. */
+export const updateBusinessProfile: Operation<{ id: string; update: IDataObject }> = {
+	description,
+
+	prepare(context, itemIndex) {
+		const fields = context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+		return { id: readPhoneNumberId(context, itemIndex), update: readProfileUpdate(fields) };
+	},
+
+	async run(context, connection, { id, update }) {
+		const answer = await graphApiRequest.call(context, connection, {
+			method: 'POST',
+			path: edges.businessProfile(id),
+			body: { messaging_product: 'whatsapp', ...update },
+		});
+		return { id, success: answer.success === true, updated: Object.keys(update), ...update };
+	},
+};

@@ -1,0 +1,60 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { OperationMap } from '../node.type';
+import { get } from './get.operation';
+import { getMany } from './getMany.operation';
+import { getSubscribedApps } from './getSubscribedApps.operation';
+import { subscribeApp } from './subscribeApp.operation';
+import { unsubscribeApp } from './unsubscribeApp.operation';
+
+export const operations: OperationMap['whatsAppBusinessAccount'] = {
+	get,
+	getMany,
+	getSubscribedApps,
+	subscribeApp,
+	unsubscribeApp,
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['whatsAppBusinessAccount'] } },
+		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get a WABA: name, currency, time zone, review and verification status',
+				action: 'Get a whatsapp business account',
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				description: "List the business's owned and client WABAs",
+				action: 'Get many whatsapp business accounts',
+			},
+			{
+				name: 'Get Subscribed Apps',
+				value: 'getSubscribedApps',
+				description: "List the apps that receive the WABA's webhooks",
+				action: 'Get the apps subscribed to webhooks',
+			},
+			{
+				name: 'Subscribe App to Webhooks',
+				value: 'subscribeApp',
+				description: "Receive the WABA's messages, statuses and account updates in your app",
+				action: 'Subscribe the app to webhooks',
+			},
+			{
+				name: 'Unsubscribe App',
+				value: 'unsubscribeApp',
+				description: "Stop receiving the WABA's webhooks",
+				action: 'Unsubscribe the app from webhooks',
+			},
+		],
+		default: 'get',
+	},
+	...Object.values(operations).flatMap((operation) => operation.description),
+];
