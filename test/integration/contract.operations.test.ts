@@ -50,7 +50,25 @@ interface Case {
 	example?: string;
 	/** DELETE or POST on /{Version}/{ID}, which Prism routes by template order. */
 	onNode?: boolean;
+	/** When two cases share an operation. */
+	title?: string;
+	/**
+	 * Only the request is checked. Every example the contract has for the answer breaks its own
+	 * QR code pattern (`^[A-Z2-7]{14}$` against codes like ANED2T5QRU7HG1), which Prism (with
+	 * --errors) answers with a 500; its generated answers may link an image on a random host,
+	 * which tests must not reach.
+	 */
+	requestOnly?: boolean;
+	/**
+	 * The contract's create-or-update body is a oneOf whose branches overlap: `{code,
+	 * prefilled_message}` (Meta's update) matches both, so Prism refuses every update with
+	 * "must match exactly one schema in oneOf". Checked instead: that is the only violation, and
+	 * the body is exactly the update branch's fields.
+	 */
+	overlappingOneOf?: string[];
 }
+
+const ONE_OF_OVERLAP = 'Request body must match exactly one schema in oneOf';
 
 const operations: Case[] = [
 	{
@@ -203,11 +221,206 @@ const operations: Case[] = [
 		requestPath: '/v23.0/1906385232743451',
 		onNode: true,
 	},
+	{
+		operation: 'getBusinessProfile',
+		specPath: '/{Version}/{Phone-Number-ID}/whatsapp_business_profile',
+		method: 'get',
+		parameters: { resource: 'phoneNumber', phoneNumberId: PHONE },
+		requestPath: '/v23.0/1906385232743451/whatsapp_business_profile?fields=',
+	},
+	{
+		operation: 'updateBusinessProfile',
+		specPath: '/{Version}/{Phone-Number-ID}/whatsapp_business_profile',
+		method: 'post',
+		parameters: {
+			resource: 'phoneNumber',
+			phoneNumberId: PHONE,
+			updateFields: {
+				about: 'Fresh fruit, every day',
+				address: '1 Main St, Springfield',
+				description: 'A family grocery since 1987',
+				email: 'hello@jaspers.example',
+				vertical: 'GROCERY',
+				websites: 'https://jaspers.example, https://shop.jaspers.example',
+				profilePictureHandle: '4::aW1hZ2UvanBlZw==:ARZ',
+			},
+		},
+		requestPath: '/v23.0/1906385232743451/whatsapp_business_profile',
+	},
+	{
+		operation: 'configureConversationalAutomation',
+		specPath: '/{Version}/{Phone-Number-ID}/conversational_automation',
+		method: 'post',
+		parameters: {
+			resource: 'phoneNumber',
+			phoneNumberId: PHONE,
+			enableWelcomeMessage: true,
+			prompts: { prompt: [{ text: 'Where is my order?' }] },
+			commands: { command: [{ name: 'order_status', description: 'Track an order' }] },
+		},
+		requestPath: '/v23.0/1906385232743451/conversational_automation',
+	},
+	// Resource WhatsApp Business Account.
+	{
+		operation: 'get',
+		specPath: '/{Version}/{WABA-ID}',
+		method: 'get',
+		parameters: { resource: 'whatsAppBusinessAccount', wabaId: WABA },
+		requestPath: '/v23.0/2345678901234567?fields=',
+	},
+	{
+		operation: 'getMany',
+		specPath: '/{Version}/{Business-ID}/owned_whatsapp_business_accounts',
+		method: 'get',
+		parameters: {
+			resource: 'whatsAppBusinessAccount',
+			businessId: BUSINESS,
+			ownership: 'owned',
+			returnAll: false,
+			limit: 10,
+		},
+		requestPath: `/v23.0/${BUSINESS}/owned_whatsapp_business_accounts?`,
+	},
+	{
+		operation: 'getMany',
+		title: 'whatsAppBusinessAccount getMany (client)',
+		specPath: '/{Version}/{Business-ID}/client_whatsapp_business_accounts',
+		method: 'get',
+		parameters: {
+			resource: 'whatsAppBusinessAccount',
+			businessId: BUSINESS,
+			ownership: 'client',
+			returnAll: false,
+			limit: 10,
+		},
+		requestPath: `/v23.0/${BUSINESS}/client_whatsapp_business_accounts?`,
+	},
+	{
+		operation: 'subscribeApp',
+		specPath: '/{Version}/{WABA-ID}/subscribed_apps',
+		method: 'post',
+		parameters: {
+			resource: 'whatsAppBusinessAccount',
+			wabaId: WABA,
+			options: {
+				overrideCallbackUrl: 'https://hooks.example.com/whatsapp',
+				verifyToken: 'contract-verify-token',
+			},
+		},
+		requestPath: '/v23.0/2345678901234567/subscribed_apps',
+	},
+	{
+		operation: 'getSubscribedApps',
+		specPath: '/{Version}/{WABA-ID}/subscribed_apps',
+		method: 'get',
+		parameters: { resource: 'whatsAppBusinessAccount', wabaId: WABA },
+		requestPath: '/v23.0/2345678901234567/subscribed_apps',
+	},
+	{
+		operation: 'unsubscribeApp',
+		specPath: '/{Version}/{WABA-ID}/subscribed_apps',
+		method: 'delete',
+		parameters: { resource: 'whatsAppBusinessAccount', wabaId: WABA },
+		requestPath: '/v23.0/2345678901234567/subscribed_apps',
+	},
+	// Resource QR Code. The contract's examples break its own code pattern (see requestOnly):
+	// Prism generates the answers, and the cases ask for no image, so nothing leaves loopback.
+	// The image download is tested against the simulator.
+	{
+		operation: 'create',
+		specPath: '/{Version}/{Phone-Number-ID}/message_qrdls',
+		method: 'post',
+		parameters: {
+			resource: 'qrCode',
+			phoneNumberId: PHONE,
+			prefilledMessage: 'Hi! I saw your poster.',
+			imageFormat: 'none',
+		},
+		requestPath: '/v23.0/1906385232743451/message_qrdls',
+		example: 'dynamic',
+	},
+	{
+		operation: 'create',
+		title: 'qrCode create (PNG image asked for)',
+		specPath: '/{Version}/{Phone-Number-ID}/message_qrdls',
+		method: 'post',
+		parameters: {
+			resource: 'qrCode',
+			phoneNumberId: PHONE,
+			prefilledMessage: 'Hi! I saw your poster.',
+			imageFormat: 'PNG',
+		},
+		requestPath: '/v23.0/1906385232743451/message_qrdls',
+		example: 'updated_qr_code',
+		requestOnly: true,
+	},
+	{
+		operation: 'get',
+		specPath: '/{Version}/{Phone-Number-ID}/message_qrdls/{QR-Code-ID}',
+		method: 'get',
+		parameters: {
+			resource: 'qrCode',
+			phoneNumberId: PHONE,
+			qrCodeId: 'ANED2T5QRU7HGA',
+			imageFormat: 'none',
+		},
+		requestPath: '/v23.0/1906385232743451/message_qrdls/ANED2T5QRU7HGA?fields=',
+		example: 'dynamic',
+	},
+	{
+		operation: 'get',
+		title: 'qrCode get (SVG image asked for)',
+		specPath: '/{Version}/{Phone-Number-ID}/message_qrdls/{QR-Code-ID}',
+		method: 'get',
+		parameters: {
+			resource: 'qrCode',
+			phoneNumberId: PHONE,
+			qrCodeId: 'ANED2T5QRU7HGA',
+			imageFormat: 'SVG',
+		},
+		requestPath: '/v23.0/1906385232743451/message_qrdls/ANED2T5QRU7HGA?fields=',
+		example: 'default_fields',
+		requestOnly: true,
+	},
+	{
+		operation: 'getMany',
+		specPath: '/{Version}/{Phone-Number-ID}/message_qrdls',
+		method: 'get',
+		parameters: {
+			resource: 'qrCode',
+			phoneNumberId: PHONE,
+			returnAll: false,
+			limit: 10,
+			imageFormat: 'none',
+		},
+		requestPath: '/v23.0/1906385232743451/message_qrdls?',
+		example: 'dynamic',
+	},
+	{
+		operation: 'update',
+		specPath: '/{Version}/{Phone-Number-ID}/message_qrdls',
+		method: 'post',
+		parameters: {
+			resource: 'qrCode',
+			phoneNumberId: PHONE,
+			qrCodeId: 'WOMVT6TJ2BP7AB',
+			prefilledMessage: "Hello! I'd like to know more about your latest offers.",
+		},
+		requestPath: '/v23.0/1906385232743451/message_qrdls',
+		overlappingOneOf: ['code', 'prefilled_message'],
+	},
+	{
+		operation: 'delete',
+		specPath: '/{Version}/{Phone-Number-ID}/message_qrdls/{QR-Code-ID}',
+		method: 'delete',
+		parameters: { resource: 'qrCode', phoneNumberId: PHONE, qrCodeId: 'ANED2T5QRU7HGA' },
+		requestPath: '/v23.0/1906385232743451/message_qrdls/ANED2T5QRU7HGA',
+	},
 ];
 
 const cases = operations.map((c) => ({
 	...c,
-	title: `${String(c.parameters.resource ?? 'preVerifiedNumber')} ${c.operation}`,
+	title: c.title ?? `${String(c.parameters.resource ?? 'preVerifiedNumber')} ${c.operation}`,
 }));
 
 beforeAll(async () => {
@@ -257,32 +470,55 @@ async function run(c: Case, server = prism) {
 
 test.each(cases)('$title: zero violations and a success item', async (c) => {
 	const server = c.onNode ? prismForNode : prism;
-	if (c.example) server.prefer = `example=${c.example}`;
+	if (c.example) server.prefer = c.example === 'dynamic' ? 'dynamic=true' : `example=${c.example}`;
 	const result = await run(c, server);
 	expect(result.error).toBeUndefined();
 	expect(server.exchanges.length).toBeGreaterThanOrEqual(1);
 	for (const exchange of server.exchanges) {
-		expect(exchange.violations).toEqual([]);
+		const violations = exchange.violations as Array<{ location: string[] }>;
+		if (c.requestOnly) {
+			expect(violations.filter((v) => v.location[0] === 'request')).toEqual([]);
+			expect(violations.length).toBeGreaterThan(0); // the example's own code, as said above
+			continue;
+		}
+		if (c.overlappingOneOf) {
+			expect(violations).toEqual([expect.objectContaining({ message: ONE_OF_OVERLAP })]);
+			expect(Object.keys(JSON.parse(exchange.requestBody) as object).sort()).toEqual(
+				c.overlappingOneOf,
+			);
+			continue;
+		}
+		expect(violations).toEqual([]);
 		expect(exchange.status).toBe(200);
 		expect(exchange.method).toBe(c.method.toUpperCase());
 		expect(exchange.path.startsWith(c.requestPath)).toBe(true);
 	}
 	const [success, failure] = result.outputs('WhatsApp');
+	expect(JSON.stringify(result.run)).not.toContain(TOKEN);
+	if (c.requestOnly || c.overlappingOneOf) return;
 	expect(failure).toHaveLength(0);
 	expect(success.length).toBeGreaterThanOrEqual(1);
-	expect(JSON.stringify(result.run)).not.toContain(TOKEN);
 });
 
-const statusCases = cases.flatMap((c) =>
-	Object.keys(spec.paths[c.specPath][c.method].responses)
-		.filter((status) => status !== '200')
-		.map((status) => ({ ...c, status })),
-);
+// The statuses of the path and method of the cases that check only their request are those of
+// the path's other case (create, get); an update is refused by Prism before any status.
+const statusCases = cases
+	.filter((c) => !c.requestOnly && !c.overlappingOneOf)
+	.flatMap((c) =>
+		Object.keys(spec.paths[c.specPath][c.method].responses)
+			.filter((status) => status !== '200')
+			.map((status) => ({ ...c, status })),
+	);
 
 test('the contract documents error statuses for every operation', () => {
-	for (const c of cases) {
+	for (const c of cases.filter((c) => !c.requestOnly && !c.overlappingOneOf)) {
 		expect(statusCases.filter((s) => s.title === c.title).length).toBeGreaterThanOrEqual(5);
 	}
+	// An update shares create's path and method, so create's cases cover its statuses.
+	const update = cases.find((c) => c.overlappingOneOf);
+	expect(
+		statusCases.some((s) => s.specPath === update?.specPath && s.method === update.method),
+	).toBe(true);
 });
 
 test.each(statusCases)('$title: documented HTTP $status maps to its category', async (c) => {

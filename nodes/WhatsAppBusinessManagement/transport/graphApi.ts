@@ -304,7 +304,12 @@ async function sendPaced(
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url,
-		headers: { 'User-Agent': USER_AGENT, Accept: 'application/json' },
+		// Meta's contract asks for Content-Type on some GETs too (whatsapp_business_profile).
+		headers: {
+			'User-Agent': USER_AGENT,
+			Accept: 'application/json',
+			'Content-Type': 'application/json',
+		},
 		json: true,
 		timeout: connection.timeoutMs,
 		returnFullResponse: true,

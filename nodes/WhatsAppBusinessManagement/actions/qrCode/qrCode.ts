@@ -15,8 +15,9 @@ const MIME_TYPES: Record<Exclude<ImageFormat, 'none'>, string> = {
 	SVG: 'image/svg+xml',
 };
 
-// Meta's QR code IDs: 14 characters of base32 (A-Z, 2-7).
-const QR_CODE_ID = /^[A-Z2-7]{14}$/;
+// Meta's QR code IDs: 14 capital letters and digits. The contract's pattern says A-Z and 2-7,
+// but its own examples (ANED2T5QRU7HG1) and Meta's pages use any digit.
+const QR_CODE_ID = /^[A-Z0-9]{14}$/;
 
 export const qrCodeIdField: INodeProperties = {
 	displayName: 'QR Code ID',
@@ -25,7 +26,7 @@ export const qrCodeIdField: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: 'ANED2T5QRU7HG1',
-	description: 'The code Meta gave the QR code: 14 characters, A-Z and 2-7',
+	description: 'The code Meta gave the QR code: 14 capital letters and digits',
 };
 
 export const prefilledMessageField: INodeProperties = {
@@ -70,7 +71,7 @@ export function readQrCodeId(context: IExecuteFunctions, itemIndex: number): str
 	const code = value.replace(/^https:\/\/wa\.me\/message\//i, '').toUpperCase();
 	if (!QR_CODE_ID.test(code)) {
 		throw new InputError(
-			`QR Code ID ${quoteInput(value)} is not valid: use the 14-character code Meta returned (A-Z and 2-7), e.g. ANED2T5QRU7HG1.`,
+			`QR Code ID ${quoteInput(value)} is not valid: use the 14-character code Meta returned (capital letters and digits), e.g. ANED2T5QRU7HG1.`,
 		);
 	}
 	return code;
