@@ -11,7 +11,9 @@ import type {
  * this copy guards the editor field and Test connection, which run before the node does.
  */
 export const SAFE_BASE_URL =
-	'^\\s*(https://|http://(localhost|127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}|\\[::1\\])(:\\d+)?(/|$))';
+	'^\\s*([hH][tT][tT][pP][sS]://|[hH][tT][tT][pP]://(localhost|127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}|\\[::1\\])(:\\d+)?(/|$))';
+
+const PLAIN_HTTP = '^\\s*[hH][tT][tT][pP]://';
 
 export const UNSAFE_BASE_URL_MESSAGE =
 	'Use https:// (plain http:// only for localhost, 127.x.x.x or [::1]): over http the Access Token would travel unencrypted';
@@ -66,13 +68,16 @@ export class WhatsAppBusinessManagementApi implements ICredentialType {
 			default: 'https://graph.facebook.com',
 			description:
 				"Graph API address. Change it only for a proxy or the package's local simulator.",
-			typeOptions: {
-				validationRules: [
-					{
-						type: 'regex',
-						properties: { regex: SAFE_BASE_URL, errorMessage: UNSAFE_BASE_URL_MESSAGE },
-					},
-				],
+		},
+		{
+			// Shown under the field while a plain-http address to another machine is typed.
+			displayName: `Base URL refused. ${UNSAFE_BASE_URL_MESSAGE}.`,
+			name: 'plainHttpNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: {
+				show: { baseUrl: [{ _cnd: { regex: PLAIN_HTTP } }] },
+				hide: { baseUrl: [{ _cnd: { regex: SAFE_BASE_URL } }] },
 			},
 		},
 	];

@@ -86,7 +86,7 @@ async function main(): Promise<number> {
 	}
 }
 
-/** The second example: one number from the pool to a client's WABA, registered and connected. */
+/** The second example: one number from the pool to a client's WABA, ready to message. */
 async function poolToReady(
 	simulator: GraphApiSimulator,
 	token: string,
@@ -114,20 +114,25 @@ async function poolToReady(
 				`phone number id ${String(j.id)} (cc ${String(j.cc)}, national ${String(j.national_number)}) in WABA ${String(j.waba_id)}`,
 		],
 		['Register', (j) => `registered: ${String(j.registered)}`],
+		['Subscribe App to Webhooks', (j) => `subscribed: ${String(j.subscribed)}`],
+		['Update Business Profile', (j) => `updated: ${String(j.updated)}`],
 		[
 			'Get',
 			(j) =>
 				`status ${String(j.status)}, connected ${String(j.is_connected)}, quality ${String(j.quality)}`,
 		],
+		['Get Business Profile', (j) => `about "${String(j.about)}", ${String(j.vertical)}`],
 	];
 	let connected = false;
+	let profiled = false;
 	for (const [name, describe] of steps) {
 		const json = result.outputs(name)[0]?.[0]?.json ?? {};
 		console.log(`  ${cut(name, 26)} ${describe(json)}`);
 		if (name === 'Get') connected = json.is_connected === true;
+		if (name === 'Get Business Profile') profiled = typeof json.about === 'string';
 	}
 	console.log(`The number left the pool: ${simulator.numbers.size === 8}`);
-	return connected;
+	return connected && profiled;
 }
 
 main().then(

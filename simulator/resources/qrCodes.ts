@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- the test simulator: runs in Node.js, never inside n8n */
 // A phone number's QR codes (message_qrdls): create, get, list, update, delete; and the "CDN"
 // that serves their images, as Meta's does: a plain URL outside the Graph API, no token needed.
 import type { ServerResponse } from 'http';

@@ -16,6 +16,7 @@ const BUSINESS = '1234567890123456';
 
 interface Item {
 	json: Record<string, unknown>;
+	binary?: Record<string, Record<string, unknown>>;
 	pairedItem: { item: number };
 }
 
@@ -130,7 +131,7 @@ test(`n8n ${N8N_VERSION}: the lifecycle example runs in the real n8n: verified, 
 	expect(simulator.numbers.size).toBe(0);
 });
 
-test(`n8n ${N8N_VERSION}: the pool-to-ready example claims a verified number into a WABA and registers it`, async () => {
+test(`n8n ${N8N_VERSION}: the pool-to-ready example claims a verified number, registers it, subscribes the app and sets the profile: ready to message`, async () => {
 	const runData = await executeExample('pool-to-ready', 'wbmPoolToReady01');
 	const only = (name: string) => {
 		const items = runData[name][0].data.main[0];
@@ -140,109 +141,118 @@ test(`n8n ${N8N_VERSION}: the pool-to-ready example claims a verified number int
 	const pooled = only('Add to Pool');
 	expect(only("Add to the Client's WABA")).toMatchObject({ cc: '1', preverified_id: pooled.id });
 	expect(only('Register')).toMatchObject({ registered: true });
+	expect(only('Subscribe App to Webhooks')).toMatchObject({ subscribed: true });
+	expect(only('Update Business Profile')).toMatchObject({ success: true });
 	expect(only('Get')).toMatchObject({ status: 'CONNECTED', is_connected: true });
+	expect(only('Get Business Profile')).toMatchObject({
+		about: 'Fresh fruit and vegetables, every day',
+		vertical: 'GROCERY',
+	});
 	expect(simulator.numbers.size).toBe(0);
 	expect(simulator.phoneNumbers.size).toBe(1);
+	expect(simulator.wabas.get(SIMULATOR_WABA_ID)?.subscribedApps).toHaveLength(1);
 	const written = JSON.stringify(Object.values(runData).map((runs) => runs[0].data));
 	expect(written).not.toContain('246810');
 });
+
+const CREDENTIALS = {
+	whatsAppBusinessManagementApi: {
+		id: 'wbmSimulatorCredential',
+		name: 'WhatsApp Business Management (simulator)',
+	},
+};
+
+/** One step of a chain: our node with its parameters, or another node type. */
+interface Step {
+	name: string;
+	parameters: Record<string, unknown>;
+	type?: string;
+	typeVersion?: number;
+}
+
+/** Start -> each step in turn: a workflow for `n8n execute`, our node's steps with the credential. */
+function chainWorkflow(id: string, name: string, steps: Step[]) {
+	const nodes = [
+		{
+			id: 'start',
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
+		...steps.map((step, index) => ({
+			id: `step${index}`,
+			name: step.name,
+			type: step.type ?? 'n8n-nodes-whatsapp-business-management.whatsAppBusinessManagement',
+			typeVersion: step.typeVersion ?? 1,
+			position: [(index + 1) * 200, 0],
+			parameters: step.type ? step.parameters : { options: {}, ...step.parameters },
+			...(step.type ? {} : { credentials: CREDENTIALS }),
+		})),
+	];
+	const connections: Record<string, unknown> = {};
+	for (let i = 0; i + 1 < nodes.length; i++) {
+		connections[nodes[i].name] = {
+			main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]],
+		};
+	}
+	return { id, name, settings: { executionOrder: 'v1' }, nodes, connections };
+}
+
+async function executeChain(id: string, name: string, steps: Step[]) {
+	const runData = await executeWorkflowText(id, JSON.stringify(chainWorkflow(id, name, steps)), id);
+	const only = (node: string) => {
+		const items = runData[node][0].data.main[0];
+		expect(items).toHaveLength(1);
+		return items[0];
+	};
+	return { runData, only: (node: string) => only(node).json, item: only };
+}
 
 test(`n8n ${N8N_VERSION}: every other Phone Number operation runs in the real n8n`, async () => {
 	const id = '100000000000777';
 	simulator.seedConnectedPhoneNumber(id, '6315557777', { pin: '246810' });
 	const number = { __rl: true, mode: 'id', value: "={{ $('Get Many').item.json.id }}" };
-	const steps: Array<[string, Record<string, unknown>]> = [
-		[
-			'Get Many',
-			{
-				operation: 'getMany',
-				wabaId: { __rl: true, mode: 'id', value: SIMULATOR_WABA_ID },
-				returnAll: true,
+	const phone = (name: string, parameters: Record<string, unknown>): Step => ({
+		name,
+		parameters: { resource: 'phoneNumber', ...parameters },
+	});
+	const { runData, only } = await executeChain('wbmPhoneOps00001', 'Every Phone Number operation', [
+		phone('Get Many', {
+			operation: 'getMany',
+			wabaId: { __rl: true, mode: 'id', value: SIMULATOR_WABA_ID },
+			returnAll: true,
+		}),
+		phone('Set PIN', { operation: 'setPin', phoneNumberId: number, pin: '135790' }),
+		phone('Request Display Name Change', {
+			operation: 'requestDisplayNameChange',
+			phoneNumberId: number,
+			newDisplayName: 'Shop Two',
+		}),
+		phone('Deregister', { operation: 'deregister', phoneNumberId: number }),
+		phone('Register', { operation: 'register', phoneNumberId: number, pin: '135790' }),
+		phone('Request Verification Code', {
+			operation: 'requestCode',
+			phoneNumberId: number,
+			codeMethod: 'SMS',
+			language: 'en_US',
+		}),
+		{
+			name: 'Read the code',
+			type: 'n8n-nodes-base.httpRequest',
+			typeVersion: 4.2,
+			parameters: {
+				url: "=http://127.0.0.1:18787/__simulator/codes/{{ $('Get Many').item.json.id }}",
+				options: {},
 			},
-		],
-		['Set PIN', { operation: 'setPin', phoneNumberId: number, pin: '135790' }],
-		[
-			'Request Display Name Change',
-			{ operation: 'requestDisplayNameChange', phoneNumberId: number, newDisplayName: 'Shop Two' },
-		],
-		['Deregister', { operation: 'deregister', phoneNumberId: number }],
-		['Register', { operation: 'register', phoneNumberId: number, pin: '135790' }],
-		[
-			'Request Verification Code',
-			{ operation: 'requestCode', phoneNumberId: number, codeMethod: 'SMS', language: 'en_US' },
-		],
-	];
-	const workflow = {
-		id: 'wbmPhoneOps00001',
-		name: 'Every Phone Number operation',
-		settings: { executionOrder: 'v1' },
-		nodes: [
-			{
-				id: 'start',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			...steps.map(([name, parameters], index) => ({
-				id: `step${index}`,
-				name,
-				type: 'n8n-nodes-whatsapp-business-management.whatsAppBusinessManagement',
-				typeVersion: 1,
-				position: [(index + 1) * 200, 0],
-				parameters: { resource: 'phoneNumber', options: {}, ...parameters },
-				credentials: {
-					whatsAppBusinessManagementApi: {
-						id: 'wbmSimulatorCredential',
-						name: 'WhatsApp Business Management (simulator)',
-					},
-				},
-			})),
-			{
-				id: 'code',
-				name: 'Read the code',
-				type: 'n8n-nodes-base.httpRequest',
-				typeVersion: 4.2,
-				position: [1400, 0],
-				parameters: {
-					url: "=http://127.0.0.1:18787/__simulator/codes/{{ $('Get Many').item.json.id }}",
-					options: {},
-				},
-			},
-			{
-				id: 'verify',
-				name: 'Verify Code',
-				type: 'n8n-nodes-whatsapp-business-management.whatsAppBusinessManagement',
-				typeVersion: 1,
-				position: [1600, 0],
-				parameters: {
-					resource: 'phoneNumber',
-					operation: 'verifyCode',
-					phoneNumberId: number,
-					code: '={{ $json.code }}',
-					options: {},
-				},
-				credentials: {
-					whatsAppBusinessManagementApi: {
-						id: 'wbmSimulatorCredential',
-						name: 'WhatsApp Business Management (simulator)',
-					},
-				},
-			},
-		],
-		connections: {} as Record<string, unknown>,
-	};
-	const order = ['Start', ...steps.map(([name]) => name), 'Read the code', 'Verify Code'];
-	for (let i = 0; i + 1 < order.length; i++) {
-		workflow.connections[order[i]] = { main: [[{ node: order[i + 1], type: 'main', index: 0 }]] };
-	}
-	const runData = await executeWorkflowText('phone-ops', JSON.stringify(workflow), workflow.id);
-	const only = (name: string) => {
-		const items = runData[name][0].data.main[0];
-		expect(items).toHaveLength(1);
-		return items[0].json;
-	};
+		},
+		phone('Verify Code', {
+			operation: 'verifyCode',
+			phoneNumberId: number,
+			code: '={{ $json.code }}',
+		}),
+	]);
 	expect(only('Get Many')).toMatchObject({
 		id,
 		status: 'CONNECTED',
@@ -266,6 +276,97 @@ test(`n8n ${N8N_VERSION}: every other Phone Number operation runs in the real n8
 	});
 	const written = JSON.stringify(Object.values(runData).map((runs) => runs[0].data));
 	expect(written).not.toMatch(/135790|246810/);
+});
+
+test(`n8n ${N8N_VERSION}: onboarding a client runs in the real n8n: the WABA and its webhooks, the profile, automation, QR codes with their images`, async () => {
+	const id = '100000000000888';
+	const verifyToken = 'e2e-verify-token-Jq2m';
+	simulator.seedConnectedPhoneNumber(id, '6315558888');
+	const waba = { __rl: true, mode: 'id', value: SIMULATOR_WABA_ID };
+	const number = { __rl: true, mode: 'id', value: id };
+	const code = { qrCodeId: "={{ $('Create QR Code').item.json.code }}" };
+	const step = (name: string, resource: string, parameters: Record<string, unknown>): Step => ({
+		name,
+		parameters: { resource, ...parameters },
+	});
+	const { runData, only, item } = await executeChain('wbmOnboarding001', 'Onboarding a client', [
+		step('Get WABA', 'whatsAppBusinessAccount', { operation: 'get', wabaId: waba }),
+		step('Get Many WABAs', 'whatsAppBusinessAccount', {
+			operation: 'getMany',
+			businessId: BUSINESS,
+			ownership: 'owned',
+			returnAll: true,
+		}),
+		step('Subscribe', 'whatsAppBusinessAccount', {
+			operation: 'subscribeApp',
+			wabaId: waba,
+			options: { overrideCallbackUrl: 'https://hooks.example.com/wa', verifyToken },
+		}),
+		step('Subscribed Apps', 'whatsAppBusinessAccount', {
+			operation: 'getSubscribedApps',
+			wabaId: waba,
+		}),
+		step('Update Profile', 'phoneNumber', {
+			operation: 'updateBusinessProfile',
+			phoneNumberId: number,
+			updateFields: { about: 'Open 8-20', vertical: 'RETAIL' },
+		}),
+		step('Get Profile', 'phoneNumber', { operation: 'getBusinessProfile', phoneNumberId: number }),
+		step('Automation', 'phoneNumber', {
+			operation: 'configureConversationalAutomation',
+			phoneNumberId: number,
+			enableWelcomeMessage: true,
+			prompts: { prompt: [{ text: 'Opening hours?' }] },
+			commands: { command: [{ name: 'help', description: 'How we can help' }] },
+		}),
+		step('Create QR Code', 'qrCode', {
+			operation: 'create',
+			phoneNumberId: number,
+			prefilledMessage: 'Hi from the poster',
+			imageFormat: 'PNG',
+		}),
+		step('Get QR Code', 'qrCode', {
+			operation: 'get',
+			phoneNumberId: number,
+			...code,
+			imageFormat: 'SVG',
+		}),
+		step('Get Many QR Codes', 'qrCode', {
+			operation: 'getMany',
+			phoneNumberId: number,
+			returnAll: true,
+		}),
+		step('Update QR Code', 'qrCode', {
+			operation: 'update',
+			phoneNumberId: number,
+			...code,
+			prefilledMessage: 'Hi again',
+		}),
+		step('Delete QR Code', 'qrCode', { operation: 'delete', phoneNumberId: number, ...code }),
+		step('Unsubscribe', 'whatsAppBusinessAccount', { operation: 'unsubscribeApp', wabaId: waba }),
+	]);
+	expect(only('Get WABA')).toMatchObject({
+		id: SIMULATOR_WABA_ID,
+		account_review_status: 'APPROVED',
+	});
+	expect(only('Get Many WABAs')).toMatchObject({ id: SIMULATOR_WABA_ID, ownership: 'owned' });
+	expect(only('Subscribe')).toMatchObject({ subscribed: true });
+	expect(only('Subscribed Apps')).toMatchObject({ count: 1 });
+	expect(only('Get Profile')).toEqual({ id, about: 'Open 8-20', vertical: 'RETAIL' });
+	expect(only('Automation')).toMatchObject({ success: true, prompts: ['Opening hours?'] });
+	const qr = item('Create QR Code');
+	expect(qr.json.code).toMatch(/^[A-Z0-9]{14}$/);
+	expect(qr.binary?.data).toMatchObject({ mimeType: 'image/png', fileExtension: 'png' });
+	expect(item('Get QR Code').binary?.data).toMatchObject({ mimeType: 'image/svg+xml' });
+	expect(only('Get Many QR Codes')).toMatchObject({ code: qr.json.code });
+	expect(only('Update QR Code')).toMatchObject({ prefilled_message: 'Hi again' });
+	expect(only('Delete QR Code')).toMatchObject({ deleted: true });
+	expect(only('Unsubscribe')).toMatchObject({ subscribed: false });
+	// The images came from the "CDN" without the token; every Graph call carried it.
+	const images = simulator.requests.filter((r) => r.path.startsWith('/cdn/'));
+	expect(images).toHaveLength(2);
+	expect(images.every((r) => !r.authorized)).toBe(true);
+	expect(JSON.stringify(runData)).not.toContain(verifyToken);
 });
 
 test(`n8n ${N8N_VERSION}: a wrong token fails every valid row with category auth and shows no token`, async () => {

@@ -7,7 +7,7 @@ import { join, resolve } from 'path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 
-import { GraphApiSimulator } from '../../simulator/GraphApiSimulator';
+import { GraphApiSimulator, SIMULATOR_WABA_ID } from '../../simulator/GraphApiSimulator';
 import { packPackage, startN8nServer, startRealN8n } from '../e2e/realN8n';
 import { freePort } from '../helpers/freePort';
 import type { N8nServer, RealN8n } from '../e2e/realN8n';
@@ -20,6 +20,8 @@ const OWNER = {
 	lastName: 'Owner',
 };
 const STARTER_ID = 'wbmEditorStarter01';
+const PHONE_ID = '1906385232743451';
+const NODE_TYPE = 'n8n-nodes-whatsapp-business-management.whatsAppBusinessManagement';
 const IMAGES = resolve(process.env.SCREENSHOTS_DIR ?? join(__dirname, '../../.tmp/screenshots'));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -106,7 +108,20 @@ test('the credential: Test connection succeeds with the token, fails clearly wit
 	await expectText(dialog, 'Meta rejected the Access Token');
 	await page.screenshot({ path: join(IMAGES, 'credential-wrong-token.png') });
 
+	// Plain http to another machine: the field says why, and Test connection sends nothing there
+	// (the IPv4-mapped 127.0.0.1 reaches the simulator, so a request that left would count).
+	const remote = simulator.baseUrl.replace('127.0.0.1', '[::ffff:7f00:1]');
+	const before = simulator.requests.length;
 	await fields.nth(0).fill(TOKEN);
+	await fields.nth(2).fill(remote);
+	await expectText(dialog, 'Base URL refused. Use https://');
+	await page.screenshot({ path: join(IMAGES, 'credential-plain-http.png') });
+	await dialog.getByRole('button', { name: 'Save' }).click();
+	// n8n shows only the code of a request that never started; the notice above says why.
+	await expectText(dialog, 'ERR_INVALID_URL');
+	expect(simulator.requests.length).toBe(before);
+
+	await fields.nth(2).fill(simulator.baseUrl);
 	await dialog.getByRole('button', { name: 'Save' }).click();
 	await expectText(dialog, 'Connection tested successfully');
 	await page.screenshot({ path: join(IMAGES, 'credential.png') });
@@ -240,13 +255,21 @@ test('the Phone Number resource: every operation renders its fields, the PIN as 
 			'Phone Number',
 			'Display Name',
 		],
+		'Configure Conversational Automation': [
+			'Phone Number',
+			'Welcome Message',
+			'Prompts',
+			'Commands',
+		],
 		Deregister: ['Phone Number'],
 		Get: ['Business ID', 'WhatsApp Business Account', 'Phone Number'],
+		'Get Business Profile': ['Phone Number'],
 		'Get Many': ['WhatsApp Business Account', 'Return All', 'Limit', 'Filters'],
 		Register: ['Phone Number', 'PIN'],
 		'Request Display Name Change': ['Phone Number', 'New Display Name'],
 		'Request Verification Code': ['Phone Number', 'Code Method', 'Language'],
 		'Set Two-Step Verification PIN': ['Phone Number', 'PIN'],
+		'Update Business Profile': ['Phone Number', 'Update Fields'],
 		'Verify Code': ['Phone Number', 'Code'],
 	};
 	// The previous test left the node on Delete, and n8n names the node after its action.
@@ -255,8 +278,7 @@ test('the Phone Number resource: every operation renders its fields, the PIN as 
 		.filter({ hasText: /phone number/i })
 		.dblclick();
 	const ndv = page.locator('[data-test-id=ndv]');
-	await ndv.locator('[data-test-id=parameter-input-resource]').click();
-	await page.getByRole('option', { name: 'Phone Number', exact: true }).click();
+	await chooseResource(ndv, 'Phone Number');
 	const titles = await operationTitles(ndv);
 	expect(titles).toEqual([...Object.keys(expected), 'Custom API Call']);
 	await page.keyboard.press('Escape');
@@ -268,8 +290,119 @@ test('the Phone Number resource: every operation renders its fields, the PIN as 
 			).resolves.toBe('password');
 		}
 	}
-	await page.screenshot({ path: join(IMAGES, 'phone-number-operations.png') });
 	await page.locator('[data-test-id=ndv-close-button]').click();
+});
+
+test('the WhatsApp Business Account resource: every operation renders its fields, the verify token as a password', async () => {
+	const expected: Record<string, string[]> = {
+		Get: ['Business ID', 'WhatsApp Business Account'],
+		'Get Many': ['Business ID', 'Ownership', 'Return All'],
+		'Get Subscribed Apps': ['WhatsApp Business Account'],
+		'Subscribe App to Webhooks': ['WhatsApp Business Account', 'Options'],
+		'Unsubscribe App': ['WhatsApp Business Account'],
+	};
+	await page.locator(`[data-test-id=canvas-node][data-node-type="${NODE_TYPE}"]`).dblclick();
+	const ndv = page.locator('[data-test-id=ndv]');
+	await chooseResource(ndv, 'WhatsApp Business Account');
+	expect(await operationTitles(ndv)).toEqual([...Object.keys(expected), 'Custom API Call']);
+	await page.keyboard.press('Escape');
+	for (const [operation, labels] of Object.entries(expected)) {
+		await chooseOperation(ndv, operation, labels);
+	}
+	await chooseOperation(ndv, 'Subscribe App to Webhooks', ['Options']);
+	await addOption(ndv, 'Verify Token');
+	await expect(
+		ndv.locator('[data-test-id=parameter-input-verifyToken] input').getAttribute('type'),
+	).resolves.toBe('password');
+	await page.locator('[data-test-id=ndv-close-button]').click();
+});
+
+test('the QR Code resource: every operation renders its fields', async () => {
+	const expected: Record<string, string[]> = {
+		Create: ['Phone Number', 'Prefilled Message', 'Image Format', 'Put Image in Field'],
+		Delete: ['Phone Number', 'QR Code ID'],
+		Get: ['Phone Number', 'QR Code ID', 'Image Format'],
+		'Get Many': ['Phone Number', 'Return All', 'Image Format'],
+		Update: ['Phone Number', 'QR Code ID', 'Prefilled Message'],
+	};
+	await page.locator(`[data-test-id=canvas-node][data-node-type="${NODE_TYPE}"]`).dblclick();
+	const ndv = page.locator('[data-test-id=ndv]');
+	await chooseResource(ndv, 'QR Code');
+	expect(await operationTitles(ndv)).toEqual([...Object.keys(expected), 'Custom API Call']);
+	await page.keyboard.press('Escape');
+	for (const [operation, labels] of Object.entries(expected)) {
+		await chooseOperation(ndv, operation, labels);
+	}
+	await page.locator('[data-test-id=ndv-close-button]').click();
+});
+
+test('onboarding panels show the output of their own run: a phone number, a WABA, a QR code with its image', async () => {
+	simulator.seedConnectedPhoneNumber(PHONE_ID, '6315559000');
+	const node = (name: string, y: number, parameters: Record<string, unknown>) => ({
+		id: name,
+		name,
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [300, y],
+		parameters: { options: {}, ...parameters },
+		credentials: { whatsAppBusinessManagementApi: { id: '', name: '' } },
+	});
+	const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+	const nodes = [
+		{
+			id: 'start',
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 200],
+			parameters: {},
+		},
+		node('Get a business phone number', 0, {
+			resource: 'phoneNumber',
+			operation: 'get',
+			phoneNumberId: byId(PHONE_ID),
+		}),
+		node('Get a WhatsApp Business Account', 200, {
+			resource: 'whatsAppBusinessAccount',
+			operation: 'get',
+			wabaId: byId(SIMULATOR_WABA_ID),
+		}),
+		node('Create a QR code', 400, {
+			resource: 'qrCode',
+			operation: 'create',
+			phoneNumberId: byId(PHONE_ID),
+			prefilledMessage: 'Hi! I saw your poster.',
+			imageFormat: 'PNG',
+		}),
+	];
+	const to = (name: string) => ({ node: name, type: 'main', index: 0 });
+	const workflowId = await importWorkflow({
+		name: 'Editor test: onboarding',
+		nodes,
+		connections: { Start: { main: [nodes.slice(1).map((n) => to(n.name))] } },
+	});
+	await page.goto(`${server.url}/workflow/${workflowId}`);
+	const images = simulator.requests.filter((r) => r.path.startsWith('/cdn/')).length;
+	await page.locator('[data-test-id=execute-workflow-button]').click();
+	await page.locator('[data-test-id=execute-workflow-button]:not([disabled])').waitFor();
+	const shots: Array<[string, string, string]> = [
+		['Get a business phone number', 'CONNECTED', 'phone-number-operations.png'],
+		['Get a WhatsApp Business Account', 'APPROVED', 'whatsapp-business-account.png'],
+		['Create a QR code', 'whatsapp-qr-', 'qr-code.png'],
+	];
+	for (const [name, text, image] of shots) {
+		await page.locator(`[data-test-id=canvas-node][data-node-name="${name}"]`).dblclick();
+		const ndv = page.locator('[data-test-id=ndv]');
+		const output = ndv.locator('[data-test-id=output-panel]');
+		// n8n opens an item with a file in its Binary view.
+		await expectText(output, text);
+		await page.screenshot({ path: join(IMAGES, image) });
+		await page.locator('[data-test-id=ndv-close-button]').click();
+		await ndv.waitFor({ state: 'hidden' });
+	}
+	const fetched = simulator.requests.filter((r) => r.path.startsWith('/cdn/'));
+	expect(fetched.length).toBe(images + 1);
+	expect(fetched.every((r) => !r.authorized)).toBe(true);
 });
 
 test('the trigger is found by "pre-verified" and "expiring", and Fetch Test Event shows a sample', async () => {
@@ -312,8 +445,54 @@ test('the shipped example, imported as it is, runs in the editor: 8 added, 4 on 
 	// Through n8n's REST API as the signed-in user, as "Import from File" would.
 	const example = JSON.parse(
 		readFileSync(join(__dirname, '../../examples/add-phone-numbers.workflow.json'), 'utf8'),
-	) as { name: string; nodes: Array<{ credentials?: object }>; connections: object };
-	const workflowId = await page.evaluate(
+	) as Parameters<typeof importWorkflow>[0];
+	const workflowId = await importWorkflow(example);
+	simulator.resetNumbers();
+	await page.goto(`${server.url}/workflow/${workflowId}`);
+	await page.locator('[data-test-id=execute-workflow-button]').click();
+	const canvas = page.locator('[data-test-id=canvas-wrapper]');
+	await expectText(canvas, '8 items');
+	await expectText(canvas, '4 items');
+	// The run has finished when n8n offers to run it again.
+	await page.locator('[data-test-id=execute-workflow-button]:not([disabled])').waitFor();
+	await page.screenshot({ path: join(IMAGES, 'executed-workflow.png') });
+	expect(simulator.numbers.size).toBe(8);
+});
+
+type Scope = ReturnType<Page['locator']>;
+
+/** Opens the Operation list and reads its entries' titles once it has rendered them all. */
+async function operationTitles(ndv: Scope): Promise<string[]> {
+	await ndv.locator('[data-test-id=parameter-input-operation]').click();
+	// The list renders in steps: wait for its last entry before reading it.
+	await page.locator('[role=option]:visible', { hasText: 'Custom API Call' }).waitFor();
+	const titles = await page.locator('[role=option]:visible').allInnerTexts();
+	return titles.map((t) => t.split('\n')[0].trim());
+}
+
+/** Picks an operation and waits for its fields' labels; checks the field shows the choice. */
+async function chooseOperation(ndv: Scope, operation: string, labels: string[]) {
+	await ndv.locator('[data-test-id=parameter-input-operation]').click();
+	await page
+		.locator('[role=option]:visible')
+		.filter({ has: page.getByText(operation, { exact: true }) })
+		.first()
+		.click();
+	for (const label of labels) await expectText(ndv, label);
+	const chosen = await ndv.locator('[data-test-id=parameter-input-operation] input').inputValue();
+	expect(chosen).toBe(operation);
+}
+
+/**
+ * Saves a workflow through n8n's REST API as the signed-in user, as "Import from File" would,
+ * with a new simulator credential on every node that has one; returns its ID.
+ */
+async function importWorkflow(example: {
+	name: string;
+	nodes: Array<{ credentials?: object; name: string }>;
+	connections: object;
+}): Promise<string> {
+	return await page.evaluate(
 		async ({ example, baseUrl, token }) => {
 			const headers = {
 				'Content-Type': 'application/json',
@@ -354,40 +533,18 @@ test('the shipped example, imported as it is, runs in the editor: 8 added, 4 on 
 		},
 		{ example, baseUrl: simulator.baseUrl, token: TOKEN },
 	);
-	simulator.resetNumbers();
-	await page.goto(`${server.url}/workflow/${workflowId}`);
-	await page.locator('[data-test-id=execute-workflow-button]').click();
-	const canvas = page.locator('[data-test-id=canvas-wrapper]');
-	await expectText(canvas, '8 items');
-	await expectText(canvas, '4 items');
-	// The run has finished when n8n offers to run it again.
-	await page.locator('[data-test-id=execute-workflow-button]:not([disabled])').waitFor();
-	await page.screenshot({ path: join(IMAGES, 'executed-workflow.png') });
-	expect(simulator.numbers.size).toBe(8);
-});
-
-type Scope = ReturnType<Page['locator']>;
-
-/** Opens the Operation list and reads its entries' titles once it has rendered them all. */
-async function operationTitles(ndv: Scope): Promise<string[]> {
-	await ndv.locator('[data-test-id=parameter-input-operation]').click();
-	// The list renders in steps: wait for its last entry before reading it.
-	await page.locator('[role=option]:visible', { hasText: 'Custom API Call' }).waitFor();
-	const titles = await page.locator('[role=option]:visible').allInnerTexts();
-	return titles.map((t) => t.split('\n')[0].trim());
 }
 
-/** Picks an operation and waits for its fields' labels; checks the field shows the choice. */
-async function chooseOperation(ndv: Scope, operation: string, labels: string[]) {
-	await ndv.locator('[data-test-id=parameter-input-operation]').click();
-	await page
-		.locator('[role=option]:visible')
-		.filter({ has: page.getByText(operation, { exact: true }) })
-		.first()
-		.click();
-	for (const label of labels) await expectText(ndv, label);
-	const chosen = await ndv.locator('[data-test-id=parameter-input-operation] input').inputValue();
-	expect(chosen).toBe(operation);
+/** Picks a resource in the node panel. */
+async function chooseResource(ndv: Scope, resource: string) {
+	await ndv.locator('[data-test-id=parameter-input-resource]').click();
+	await page.getByRole('option', { name: resource, exact: true }).click();
+}
+
+/** Adds an entry of the Options collection by its name. */
+async function addOption(ndv: Scope, option: string) {
+	await ndv.getByPlaceholder('Add option').click();
+	await page.getByRole('option', { name: option, exact: true }).click();
 }
 
 /** The node panel n8n opened for a new node, with the credential picked. */

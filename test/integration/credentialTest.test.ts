@@ -8,8 +8,8 @@ import { createServer } from 'http';
 import type { Server } from 'http';
 import type { AddressInfo } from 'net';
 import { ExecuteContext, RoutingNode } from 'n8n-core';
-import { createEmptyRunExecutionData, Workflow } from 'n8n-workflow';
-import type { IExecuteData, INode, INodeType, IWorkflowBase } from 'n8n-workflow';
+import { createEmptyRunExecutionData, NodeHelpers, Workflow } from 'n8n-workflow';
+import type { IExecuteData, INode, INodeProperties, INodeType, IWorkflowBase } from 'n8n-workflow';
 
 import {
 	SAFE_BASE_URL,
@@ -133,14 +133,15 @@ test('Test connection to loopback http and the token reach the server once', asy
 	expect(received).toEqual([{ url: '/v23.0/me', authorization: `Bearer ${TOKEN}` }]);
 });
 
-// The field's rule (shown under Base URL in the editor), the test request and the node's run-time
-// check agree on every address.
+// The notice under Base URL (shown by n8n's own display logic), the test request and the node's
+// run-time check agree on every address.
 const addresses: Array<[string, boolean]> = [
 	['https://graph.facebook.com', true],
 	['https://graph.facebook.com/', true],
 	['HTTPS://graph.facebook.com', true],
 	['https://proxy.example.com:8443/graph', true],
 	['http://localhost:4010', true],
+	['HTTP://localhost:4010', true],
 	['http://127.0.0.1:4010/', true],
 	['http://127.1.2.3', true],
 	['http://[::1]:4010', true],
@@ -149,21 +150,26 @@ const addresses: Array<[string, boolean]> = [
 	['http://[::ffff:7f00:1]:4010', false],
 	['http://localhost.example.com', false],
 	['http://127.0.0.1.example.com', false],
-	['ftp://graph.facebook.com', false],
 ];
 
 test.each(addresses)(
-	'%s: allowed %s by the field, the test request and the node',
+	'%s: allowed %s by the notice, the test request and the node',
 	(url, allowed) => {
-		const fieldRule = credential.properties.find((p) => p.name === 'baseUrl')?.typeOptions
-			?.validationRules?.[0] as { properties: { regex: string; errorMessage: string } };
-		expect(fieldRule.properties.errorMessage).toBe(UNSAFE_BASE_URL_MESSAGE);
-		// n8n's editor tests the field's rule as written (no flags): lower-case schemes, as typed.
-		expect(new RegExp(fieldRule.properties.regex).test(url.replace(/^HTTPS/, 'https'))).toBe(
-			allowed,
-		);
+		const notice = credential.properties.find(
+			(p) => p.name === 'plainHttpNotice',
+		) as INodeProperties;
+		expect(notice.type).toBe('notice');
+		expect(notice.displayName).toContain(UNSAFE_BASE_URL_MESSAGE);
+		expect(NodeHelpers.displayParameter({ baseUrl: url }, notice, null, null)).toBe(!allowed);
 		expect(new RegExp(SAFE_BASE_URL, 'i').test(url)).toBe(allowed);
 		if (allowed) expect(() => validateBaseUrl(url)).not.toThrow();
 		else expect(() => validateBaseUrl(url)).toThrow();
 	},
 );
+
+test('the notice stays hidden for the default and for addresses that are not http at all', () => {
+	const notice = credential.properties.find((p) => p.name === 'plainHttpNotice') as INodeProperties;
+	for (const url of ['https://graph.facebook.com', 'ftp://graph.facebook.com', '']) {
+		expect(NodeHelpers.displayParameter({ baseUrl: url }, notice, null, null)).toBe(false);
+	}
+});

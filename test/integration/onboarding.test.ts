@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-imports -- test code: runs in Node.js, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code: runs in Node.js, never inside n8n */
 // Onboarding a client in n8n's engine against the simulator: the WhatsApp Business Account
 // resource (get, list, webhooks), the number's business profile and conversational automation,
 // and QR codes with their images as binary data. Every input item comes out once; bad input is

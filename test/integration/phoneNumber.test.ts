@@ -6,7 +6,11 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { GraphApiSimulator, SIMULATOR_WABA_ID } from '../../simulator/GraphApiSimulator';
+import {
+	GraphApiSimulator,
+	SIMULATOR_APP,
+	SIMULATOR_WABA_ID,
+} from '../../simulator/GraphApiSimulator';
 import { nodeWorkflow, runWorkflow, stockNodeTypes } from '../helpers/engine';
 import type { RunResult, WorkflowFile } from '../helpers/engine';
 
@@ -98,7 +102,7 @@ async function verifiedWabaNumber(phone = '+1 631 555 4000'): Promise<string> {
 	return id;
 }
 
-test('examples/pool-to-ready.workflow.json: pool, verify, claim into the WABA, register, connected', async () => {
+test('examples/pool-to-ready.workflow.json: pool, verify, claim into the WABA, register, subscribe, profile: ready to message', async () => {
 	const text = readFileSync(join(__dirname, '../../examples/pool-to-ready.workflow.json'), 'utf8');
 	const workflow = JSON.parse(
 		text.split('http://127.0.0.1:18787').join(simulator.baseUrl),
@@ -132,6 +136,25 @@ test('examples/pool-to-ready.workflow.json: pool, verify, claim into the WABA, r
 	});
 	// Claimed: the number left the partner's pool.
 	expect(simulator.numbers.has(String(pooled.id))).toBe(false);
+	// Ready to message: the partner's app receives the WABA's webhooks, the profile is set.
+	expect(only('Subscribe App to Webhooks')).toEqual({
+		waba_id: SIMULATOR_WABA_ID,
+		success: true,
+		subscribed: true,
+	});
+	expect(simulator.wabas.get(SIMULATOR_WABA_ID)?.subscribedApps).toEqual([SIMULATOR_APP]);
+	expect(only('Update Business Profile')).toMatchObject({
+		id: claimed.id,
+		success: true,
+		updated: ['about', 'email', 'vertical', 'websites'],
+	});
+	expect(only('Get Business Profile')).toEqual({
+		id: claimed.id,
+		about: 'Fresh fruit and vegetables, every day',
+		email: 'hello@jaspers-market.example',
+		vertical: 'GROCERY',
+		websites: ['https://jaspers-market.example'],
+	});
 	noSecrets(result);
 });
 
