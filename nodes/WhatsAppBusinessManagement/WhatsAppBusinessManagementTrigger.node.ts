@@ -120,6 +120,12 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 				required: true,
 				options: [
 					{
+						name: 'Account Review Status Changed',
+						value: 'accountReviewStatusChanged',
+						description:
+							"Meta's review of the WABA itself moved on (APPROVED, PENDING, REJECTED, RESTRICTED); one more request per poll",
+					},
+					{
 						name: 'Display Name Status Changed',
 						value: 'nameStatusChanged',
 						description: "Meta's review of the display name moved on",

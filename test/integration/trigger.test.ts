@@ -210,6 +210,47 @@ test('Phone Number events: status, quality, limit and name review, each once', a
 	]);
 });
 
+test("the WABA's own review status: a change fires once, one more request per poll only when ticked", async () => {
+	const waba = simulator.wabas.get(SIMULATOR_WABA_ID);
+	if (!waba) throw new Error('no WABA');
+	const parameters = { watch: 'phoneNumbers', wabaId: SIMULATOR_WABA_ID };
+	const poller = triggerPoller(
+		{ ...parameters, phoneNumberEvents: ['statusChanged', 'accountReviewStatusChanged'] },
+		credentials(),
+	);
+	const wabaReads = () =>
+		simulator.requests.filter((r) => r.path === `/v23.0/${SIMULATOR_WABA_ID}`);
+	expect(await poller.poll()).toBeNull();
+	expect(await poller.poll()).toBeNull();
+	waba.account_review_status = 'RESTRICTED';
+	const items = await poller.poll();
+	expect(items?.map((i) => i.json)).toEqual([
+		{
+			event: 'accountReviewStatusChanged',
+			id: SIMULATOR_WABA_ID,
+			name: 'Simulator WABA',
+			account_review_status: 'RESTRICTED',
+			phone_number: null,
+			previous: 'APPROVED',
+			current: 'RESTRICTED',
+			waba_id: SIMULATOR_WABA_ID,
+			detected_at: expect.any(String),
+		},
+	]);
+	expect(await poller.poll()).toBeNull();
+	expect(wabaReads()).toHaveLength(4);
+
+	// Not ticked: no request for it.
+	const numbersOnly = triggerPoller(
+		{ ...parameters, phoneNumberEvents: ['statusChanged'] },
+		credentials(),
+	);
+	await numbersOnly.poll();
+	waba.account_review_status = 'APPROVED';
+	expect(await numbersOnly.poll()).toBeNull();
+	expect(wabaReads()).toHaveLength(4);
+});
+
 test('only the ticked events are emitted; Emit Existing on First Poll announces the pool', async () => {
 	simulator.seedPreVerifiedNumber(BUSINESS, '16315550040', true);
 	simulator.seedPreVerifiedNumber(BUSINESS, '16315550041');

@@ -8,6 +8,8 @@ export type PoolEvent =
 	'added' | 'verified' | 'verificationExpiring' | 'verificationLost' | 'leftPool';
 export type PhoneNumberEvent =
 	'statusChanged' | 'qualityChanged' | 'messagingLimitChanged' | 'nameStatusChanged';
+/** Not about a number: the watched WABA's own review by Meta. */
+export type WabaEvent = 'accountReviewStatusChanged';
 
 /**
  * What is kept between polls, one short string per number so that a pool of 10,000 stays a few
@@ -16,7 +18,7 @@ export type PhoneNumberEvent =
 export type Seen = Record<string, string>;
 
 export interface Change {
-	event: PoolEvent | PhoneNumberEvent;
+	event: PoolEvent | PhoneNumberEvent | WabaEvent;
 	id: string;
 	phone_number: string | null;
 	previous: string | null;
@@ -145,4 +147,25 @@ export function oldestFirst(changes: Change[]): Change[] {
 		.map((change, index) => ({ change, index }))
 		.sort((a, b) => (a.change.at ?? Infinity) - (b.change.at ?? Infinity) || a.index - b.index)
 		.map(({ change }) => change);
+}
+
+/**
+ * The WABA's account_review_status against the last poll's: a change, or none. At the baseline
+ * (no earlier status) the current status counts as a change from null, for Emit Existing.
+ */
+export function diffReviewStatus(previous: string | undefined, waba: IDataObject): Change[] {
+	const current =
+		typeof waba.account_review_status === 'string' ? waba.account_review_status : null;
+	if (current === null || current === previous) return [];
+	return [
+		{
+			event: 'accountReviewStatusChanged',
+			id: String(waba.id),
+			phone_number: null,
+			previous: previous ?? null,
+			current,
+			at: null,
+			fields: waba,
+		},
+	];
 }

@@ -1,10 +1,16 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { diffPhoneNumbers, diffPool, oldestFirst } from '../helpers/changes';
+import { diffPhoneNumbers, diffPool, diffReviewStatus, oldestFirst } from '../helpers/changes';
 import type { Change, Seen } from '../helpers/changes';
 import { withExpiry } from '../helpers/graphTime';
 import { withPlainStatus } from '../helpers/phoneNumberView';
-import { edges, getGraphConnection, graphApiRequestPage, MAX_PAGE_SIZE } from '../transport';
+import {
+	edges,
+	getGraphConnection,
+	graphApiRequest,
+	graphApiRequestPage,
+	MAX_PAGE_SIZE,
+} from '../transport';
 import type { GraphConnection, GraphRequest } from '../transport';
 
 export type Watch = 'preVerifiedNumbers' | 'phoneNumbers';
@@ -23,9 +29,13 @@ interface State extends IDataObject {
 	/** The watched list and owner the state belongs to: a changed setting starts a new baseline. */
 	key?: string;
 	seen?: Seen;
+	/** The watched WABA's account_review_status at the last poll that asked for it. */
+	reviewStatus?: string;
 	/** A read of the list that did not fit in one poll's time: the pages so far and where next. */
 	reading?: { key: string; after: string; numbers: IDataObject[] };
 }
+
+const REVIEW_EVENT = 'accountReviewStatusChanged';
 
 /** A poll stops reading pages once this share of n8n's poll budget could be passed. */
 const POLL_BUDGET_SHARE = 0.75;
@@ -49,7 +59,9 @@ function toItem(settings: PollSettings, change: Change, detectedAt: string): INo
 	const fields =
 		settings.watch === 'preVerifiedNumbers'
 			? withExpiry(change.fields)
-			: withPlainStatus(change.fields);
+			: change.event === REVIEW_EVENT
+				? change.fields
+				: withPlainStatus(change.fields);
 	return {
 		json: {
 			...(change.fields.id === undefined ? {} : fields),
@@ -94,6 +106,12 @@ export async function pollChanges(
 					expiringWithinDays: settings.expiringWithinDays,
 				})
 			: diffPhoneNumbers(previous, numbers);
+	// The WABA's own review: one more request per poll, only when its event is ticked.
+	if (settings.events.includes(REVIEW_EVENT)) {
+		const waba = await readWaba.call(this, connection, settings.ownerId);
+		changes.push(...diffReviewStatus(baseline ? undefined : state.reviewStatus, waba));
+		state.reviewStatus = String(waba.account_review_status ?? '');
+	}
 	state.key = key;
 	state.seen = seen;
 	if (baseline && !settings.emitExisting) return null;
@@ -147,6 +165,18 @@ async function readList(
 	}
 }
 
+async function readWaba(
+	this: IPollFunctions,
+	connection: GraphConnection,
+	wabaId: string,
+): Promise<IDataObject> {
+	return await graphApiRequest.call(this, connection, {
+		method: 'GET',
+		path: edges.node(wabaId),
+		qs: { fields: 'id,name,account_review_status' },
+	});
+}
+
 /** "Fetch Test Event": one real number as an event of the first selected kind, or a made-up one. */
 async function sample(
 	this: IPollFunctions,
@@ -154,6 +184,11 @@ async function sample(
 	settings: PollSettings,
 	detectedAt: string,
 ): Promise<INodeExecutionData[]> {
+	if (settings.watch === 'phoneNumbers' && settings.events[0] === REVIEW_EVENT) {
+		const waba = await readWaba.call(this, connection, settings.ownerId);
+		const [change] = diffReviewStatus(undefined, waba);
+		if (change) return [{ json: { ...toItem(settings, change, detectedAt).json, sample: true } }];
+	}
 	const request = listRequest(settings);
 	const page = await graphApiRequestPage.call(this, connection, {
 		...request,
