@@ -321,7 +321,7 @@ describe('QR codes', () => {
 
 		const updated = await run('qrCode', 'update', {
 			phoneNumberId: locator(PHONE),
-			qrCodeId: code,
+			qrCodeId: `https://wa.me/message/${code}`, // the link, pasted
 			prefilledMessage: 'First, changed',
 		});
 		expect(updated.success[0].json).toMatchObject({ code, prefilled_message: 'First, changed' });

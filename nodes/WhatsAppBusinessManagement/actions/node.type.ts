@@ -43,20 +43,20 @@ export interface WhatsAppBusinessManagementMap {
 		| 'verifyCode';
 	phoneNumber:
 		| 'addToWaba'
+		| 'configureConversationalAutomation'
 		| 'deregister'
 		| 'get'
+		| 'getBusinessProfile'
 		| 'getMany'
 		| 'register'
 		| 'requestCode'
 		| 'requestDisplayNameChange'
 		| 'setPin'
-		| 'verifyCode'
-		| 'getBusinessProfile'
 		| 'updateBusinessProfile'
-		| 'configureConversationalAutomation';
+		| 'verifyCode';
 	whatsAppBusinessAccount:
-		'get' | 'getMany' | 'subscribeApp' | 'getSubscribedApps' | 'unsubscribeApp';
-	qrCode: 'create' | 'get' | 'getMany' | 'update' | 'delete';
+		'get' | 'getMany' | 'getSubscribedApps' | 'subscribeApp' | 'unsubscribeApp';
+	qrCode: 'create' | 'delete' | 'get' | 'getMany' | 'update';
 }
 
 export type OperationMap = {

@@ -1,9 +1,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { isLoopback, parseUrl } from '../helpers/url';
 import { quoteInput } from '../helpers/userInput';
 import { classifyHttpStatus, hintFor } from './classifyGraphError';
 import { GraphApiError } from './GraphApiError';
-import { errorFromException, isLoopback, USER_AGENT } from './graphApi';
+import { errorFromException, USER_AGENT } from './graphApi';
 import type { GraphConnection } from './graphApi';
 import { withRetries } from './retry';
 
@@ -22,12 +23,7 @@ export async function downloadFile(
 	connection: GraphConnection,
 	address: string,
 ): Promise<DownloadedFile> {
-	let url: URL | undefined;
-	try {
-		url = new URL(address);
-	} catch {
-		url = undefined;
-	}
+	const url = parseUrl(address);
 	if (
 		!url ||
 		!(url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname)))

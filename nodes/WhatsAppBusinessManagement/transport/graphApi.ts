@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { InputError } from '../helpers/errors';
+import { isLoopback, parseUrl } from '../helpers/url';
 import { quoteInput } from '../helpers/userInput';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../version';
 import { classifyGraphError, classifyHttpStatus, hintFor } from './classifyGraphError';
@@ -70,22 +71,9 @@ export function validateApiVersion(apiVersion: unknown): string {
 	return version;
 }
 
-export function isLoopback(hostname: string): boolean {
-	return (
-		hostname === 'localhost' ||
-		hostname === '[::1]' ||
-		/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
-	);
-}
-
 export function validateBaseUrl(baseUrl: unknown): string {
 	const text = typeof baseUrl === 'string' ? baseUrl.trim() : '';
-	let url: URL | undefined;
-	try {
-		url = new URL(text);
-	} catch {
-		url = undefined;
-	}
+	const url = parseUrl(text);
 	if (
 		!url ||
 		(url.protocol !== 'https:' && url.protocol !== 'http:') ||

@@ -3,6 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { InputError } from '../../helpers/errors';
 import { checkCount, checkLength } from '../../helpers/textLimits';
+import { parseUrl } from '../../helpers/url';
 import { quoteInput } from '../../helpers/userInput';
 import { edges, graphApiRequest } from '../../transport';
 import { optionsCollection, phoneNumberFields } from '../common.descriptions';
@@ -94,12 +95,7 @@ function readWebsites(value: unknown): string[] {
 	checkCount('Websites', list.length, 2);
 	for (const site of list) {
 		checkLength(`Website ${quoteInput(site.slice(0, 40))}`, site, 256);
-		let url: URL | undefined;
-		try {
-			url = new URL(site);
-		} catch {
-			url = undefined;
-		}
+		const url = parseUrl(site);
 		if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
 			throw new InputError(
 				`Website ${quoteInput(site)} is not a web address: write it with http:// or https://, e.g. https://www.example.com.`,

@@ -2,6 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
 import { InputError } from '../../helpers/errors';
+import { parseUrl } from '../../helpers/url';
 import { quoteInput } from '../../helpers/userInput';
 import { edges, graphApiRequest } from '../../transport';
 import { optionsCollection, wabaFields } from '../common.descriptions';
@@ -54,12 +55,7 @@ function readOverride(options: IDataObject): Omit<Subscription, 'wabaId'> {
 		}
 		return {};
 	}
-	let url: URL | undefined;
-	try {
-		url = new URL(uri);
-	} catch {
-		url = undefined;
-	}
+	const url = parseUrl(uri);
 	if (!url || url.protocol !== 'https:') {
 		throw new InputError(
 			`Override Callback URL ${quoteInput(uri)} is not an https address: Meta calls only https callbacks. Use e.g. https://example.com/whatsapp/webhook.`,
