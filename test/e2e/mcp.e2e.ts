@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-imports, import-x/no-unresolved -- test code: runs in Node.js, never inside n8n; the MCP SDK is reached by its "./*" export pattern, which the lint resolver does not read (Jest and tsc do) */
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, import-x/no-unresolved -- test code: runs in Node.js, never inside n8n; the MCP SDK is reached by its "./*" export pattern, which the lint resolver does not read (Jest and tsc do) */
 // The node as an AI agent's tool, in the real n8n 2.41: n8n wraps it as
 // `…whatsAppBusinessManagementTool`, an MCP Server Trigger serves two of them (Add Phone Number
 // and Get Many, their inputs from $fromAI), and the official MCP TypeScript SDK, as any MCP
@@ -47,11 +47,12 @@ describeOn241('MCP', () => {
 		const file = join(n8n.userFolder, 'mcp.workflow.json');
 		writeFileSync(file, JSON.stringify(mcpWorkflow()));
 		await n8n.importWorkflow(file);
-		await n8n.cli(['publish:workflow', `--id=${WORKFLOW_ID}`]);
+		const published = await n8n.cli(['publish:workflow', `--id=${WORKFLOW_ID}`]);
 		logFile = join(n8n.userFolder, 'n8n.log');
 		const log = openSync(logFile, 'w');
 		server = await startN8nServer(n8n, await freePort(), ['ignore', log, log]);
 		closeSync(log);
+		await untilServed(`${server.url}/mcp/${MCP_PATH}`, published);
 		client = new Client({ name: 'wbm-e2e', version: '1.0.0' });
 		await client.connect(
 			new StreamableHTTPClientTransport(new URL(`${server.url}/mcp/${MCP_PATH}`)),
@@ -112,6 +113,22 @@ describeOn241('MCP', () => {
 		expect(readFileSync(logFile, 'utf8')).not.toContain(TOKEN);
 	});
 });
+
+/**
+ * n8n answers its readiness check before it has registered the published workflows' webhooks
+ * (seen on a fresh user folder in CI): wait until the MCP path is no longer "not registered".
+ */
+async function untilServed(url: string, published: string) {
+	for (let tries = 0; tries < 240; tries++) {
+		const response = await fetch(url, { method: 'GET' });
+		await response.body?.cancel(); // the answer itself does not matter, only that there is one
+		if (response.status !== 404) return;
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	throw new Error(
+		`n8n did not register ${url} within 60 s of being ready; publish:workflow said:\n${published.slice(-2000)}`,
+	);
+}
 
 /** An MCP Server Trigger serving two of our node's operations as tools. */
 function mcpWorkflow() {
