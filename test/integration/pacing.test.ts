@@ -154,7 +154,11 @@ describe('default options hold the usage under the Usage Ceiling (90%)', () => {
 		await simulator.start();
 	});
 
-	test('two executions, three windows of rows: none throttled, usage at most 97%, every item once', async () => {
+	// What the pacer guarantees here: Meta's limit is never met (none throttled), and the usage
+	// stays within the ceiling plus what the other execution has in flight, which this one cannot
+	// see yet: 90% + 4 calls x 2 points = 98%. (Seen: 86-96% in 16 local runs, idle and with both
+	// cores busy; 98% once in a CI run, which the earlier bound of 97% failed.)
+	test('two executions, three windows of rows: none throttled, usage at most the ceiling plus the other run in flight, every item once', async () => {
 		const runs = await Promise.all(
 			[3000, 3100].map(async (from) => await addAll(rows(from, 60), 4, {})),
 		);
@@ -166,7 +170,7 @@ describe('default options hold the usage under the Usage Ceiling (90%)', () => {
 		expect([...simulator.addsByNumber.values()].every((count) => count === 1)).toBe(true);
 		expect(simulator.throttledCalls).toBe(0);
 		expect(simulator.highestUsagePercent).toBeGreaterThanOrEqual(70);
-		expect(simulator.highestUsagePercent).toBeLessThanOrEqual(97);
+		expect(simulator.highestUsagePercent).toBeLessThanOrEqual(90 + 4 * (100 / 50));
 		console.log(
 			`ceiling 90: 120 rows in two executions, 50 calls per 2 s, ${simulator.requests.length} calls, highest usage ${simulator.highestUsagePercent}%`,
 		);
