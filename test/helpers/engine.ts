@@ -350,6 +350,8 @@ export interface Poller {
 	poll(): Promise<INodeExecutionData[] | null>;
 	/** The node's static data, as n8n would store it with the workflow. */
 	staticData(): IDataObject;
+	/** Changes parameters of the running trigger, as a user editing an active workflow does. */
+	setParameters(parameters: INodeParameters): void;
 }
 
 /** Our trigger in a workflow, polled through n8n-core's real PollContext with kept static data. */
@@ -407,5 +409,8 @@ export function triggerPoller(
 			return result ? result[0] : null;
 		},
 		staticData: () => workflow.getStaticData('node', node) as IDataObject,
+		setParameters(parameters) {
+			Object.assign((workflow.getNode('Trigger') as INode).parameters, parameters);
+		},
 	};
 }

@@ -240,6 +240,21 @@ test("the WABA's own review status: a change fires once, one more request per po
 	expect(await poller.poll()).toBeNull();
 	expect(wabaReads()).toHaveLength(4);
 
+	// Ticked later on a running trigger: its first read records the status, reports nothing.
+	const ticked = triggerPoller(
+		{ ...parameters, phoneNumberEvents: ['statusChanged'] },
+		credentials(),
+	);
+	await ticked.poll();
+	ticked.setParameters({ phoneNumberEvents: ['statusChanged', 'accountReviewStatusChanged'] });
+	expect(await ticked.poll()).toBeNull();
+	waba.account_review_status = 'PENDING';
+	expect((await ticked.poll())?.map((i) => [i.json.previous, i.json.current])).toEqual([
+		['RESTRICTED', 'PENDING'],
+	]);
+	waba.account_review_status = 'RESTRICTED';
+	const readsSoFar = wabaReads().length;
+
 	// Not ticked: no request for it.
 	const numbersOnly = triggerPoller(
 		{ ...parameters, phoneNumberEvents: ['statusChanged'] },
@@ -248,7 +263,7 @@ test("the WABA's own review status: a change fires once, one more request per po
 	await numbersOnly.poll();
 	waba.account_review_status = 'APPROVED';
 	expect(await numbersOnly.poll()).toBeNull();
-	expect(wabaReads()).toHaveLength(4);
+	expect(wabaReads()).toHaveLength(readsSoFar);
 });
 
 test('only the ticked events are emitted; Emit Existing on First Poll announces the pool', async () => {

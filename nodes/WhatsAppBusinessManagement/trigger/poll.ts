@@ -109,7 +109,9 @@ export async function pollChanges(
 	// The WABA's own review: one more request per poll, only when its event is ticked.
 	if (settings.events.includes(REVIEW_EVENT)) {
 		const waba = await readWaba.call(this, connection, settings.ownerId);
-		changes.push(...diffReviewStatus(baseline ? undefined : state.reviewStatus, waba));
+		const known = baseline ? undefined : state.reviewStatus;
+		// Ticked on a running trigger: the first read is a baseline of its own, not a change.
+		if (baseline || known !== undefined) changes.push(...diffReviewStatus(known, waba));
 		state.reviewStatus = String(waba.account_review_status ?? '');
 	}
 	state.key = key;
