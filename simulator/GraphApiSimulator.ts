@@ -259,6 +259,7 @@ export class GraphApiSimulator implements SimulatorState {
 		};
 		this.requests.push(record);
 		const body = await readBody(req);
+		record.body = body;
 		if (this.faults.latencyMs > 0) await delay(this.faults.latencyMs);
 
 		// Test-only routes, documented in the README.

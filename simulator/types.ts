@@ -134,6 +134,8 @@ export interface RecordedRequest {
 	at: number;
 	/** Whether it carried an Authorization header (never for a CDN download). */
 	authorized: boolean;
+	/** The JSON body as received ({} when none): what each item really sent. */
+	body?: Record<string, unknown>;
 }
 
 /** What a resource module reads and changes: the simulator's state, shared by every resource. */

@@ -14,7 +14,7 @@ export const requestOptions: INodeProperties[] = [
 		typeOptions: { minValue: 1, maxValue: 10 },
 		default: 5,
 		description:
-			"Attempts per request when Meta reports a temporary failure (1 = no retries); waiting out Meta's rate limit uses none. Leave n8n's own Retry On Fail off: it would repeat the whole node on top of this.",
+			"Attempts per request when Meta reports a temporary failure (1 = no retries); waiting out Meta's rate limit uses none. Leave n8n's own Retry On Fail off: it would repeat the whole node on top of this. A setting of the whole run: the first item's value applies to every item.",
 	},
 	{
 		displayName: 'Max Total Wait (Seconds)',
@@ -23,7 +23,7 @@ export const requestOptions: INodeProperties[] = [
 		typeOptions: { minValue: 0 },
 		default: 300,
 		description:
-			"Longest time to wait between the attempts of one request, and to pause the run when Meta's rate limit is reached. If Meta asks for a longer pause, the items not yet sent fail at once with Meta's wait, to be sent again later.",
+			"Longest time to wait between the attempts of one request, and to pause the run when Meta's rate limit is reached. If Meta asks for a longer pause, the items not yet sent fail at once with Meta's wait, to be sent again later. A setting of the whole run: the first item's value applies to every item.",
 	},
 	{
 		displayName: 'Usage Ceiling (%)',
@@ -32,7 +32,7 @@ export const requestOptions: INodeProperties[] = [
 		typeOptions: { minValue: 1, maxValue: 100 },
 		default: 90,
 		description:
-			"Share of Meta's rate budget for this business that this node may use, leaving the rest to the business's other apps, workflows and executions (they all spend the same budget). The node spaces its requests to keep Meta's reported usage under it; that is sending, not waiting, so it does not count against Max Total Wait. 100 uses all of it.",
+			"Share of Meta's rate budget for this business that this node may use, leaving the rest to the business's other apps, workflows and executions (they all spend the same budget). The node spaces its requests to keep Meta's reported usage under it; that is sending, not waiting, so it does not count against Max Total Wait. 100 uses all of it. A setting of the whole run: the first item's value applies to every item.",
 	},
 	{
 		displayName: 'Initial Retry Delay (Ms)',
@@ -41,7 +41,7 @@ export const requestOptions: INodeProperties[] = [
 		typeOptions: { minValue: 0 },
 		default: 1000,
 		description:
-			"Upper bound of the first random wait before a retry, doubled each retry (exponential backoff with jitter). Meta's own wait hints take precedence.",
+			"Upper bound of the first random wait before a retry, doubled each retry (exponential backoff with jitter). Meta's own wait hints take precedence. A setting of the whole run: the first item's value applies to every item.",
 	},
 	{
 		displayName: 'Timeout (Ms)',
@@ -49,9 +49,39 @@ export const requestOptions: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 100 },
 		default: 30000,
-		description: 'How long to wait for Meta to answer one request',
+		description:
+			"How long to wait for Meta to answer one request. A setting of the whole run: the first item's value applies to every item.",
 	},
 ];
+
+/** How many requests Add Phone Number sends at once: a run setting. */
+export const requestsInFlightOption: INodeProperties = {
+	displayName: 'Requests in Flight',
+	name: 'requestsInFlight',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 10 },
+	default: 1,
+	description:
+		"How many numbers to add at the same time. A setting of the whole run: the first item's value applies to every item.",
+};
+
+/** Validate Only: the whole run previews instead of calling Meta, so it is a run setting. */
+export const validateOnlyOption: INodeProperties = {
+	displayName: 'Validate Only',
+	name: 'validateOnly',
+	type: 'boolean',
+	default: false,
+	description:
+		"Whether to only normalize and check every number, returning its E.164 form, country and type, without calling Meta: a safe preview of a spreadsheet. A setting of the whole run: the first item's value applies to every item.",
+};
+
+/**
+ * The Options that set the whole run, read once from the first item by the router alone. Every
+ * other option is a row's value, read for its own item.
+ */
+export const RUN_SETTINGS: ReadonlySet<string> = new Set(
+	[...requestOptions, requestsInFlightOption, validateOnlyOption].map((option) => option.name),
+);
 
 /** The "Options" collection: the operation's own options and the request options, sorted. */
 export function optionsCollection(extra: INodeProperties[] = []): INodeProperties {

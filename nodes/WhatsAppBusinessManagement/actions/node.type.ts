@@ -1,10 +1,25 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { GraphConnection } from '../transport';
+import type { ConnectionSettings, GraphConnection } from '../transport';
 import type { ItemWithFile } from './output';
 
 /** One item's result: its output json, several (one output item each), or items with a file. */
 export type RunResult = IDataObject | Array<IDataObject | ItemWithFile> | ItemWithFile;
+
+/**
+ * The item's own values of the Options collection, read for that item (partners drive them from
+ * a sheet, one row per client). Run settings are taken out: only the router reads those.
+ */
+export type ItemOptions = IDataObject;
+
+/**
+ * Settings of the whole run (retries, timeout, pacing, Validate Only), read once by the router
+ * from the first item. Every other value is the item's own.
+ */
+export interface RunSettings {
+	connection: ConnectionSettings;
+	validateOnly: boolean;
+}
 
 /**
  * One operation: its fields, how one item's parameters are read, and one item's calls to Meta.
@@ -14,9 +29,15 @@ export interface Operation<Prepared = unknown> {
 	description: INodeProperties[];
 	/**
 	 * Reads and checks one item's parameters, throwing an InputError that says what to fix.
-	 * Runs for every item before the first request. `options` is the node's Options collection.
+	 * Runs for every item before the first request. Every value is read for `itemIndex`;
+	 * `options` holds that item's own Options, `run` the settings of the whole run.
 	 */
-	prepare(context: IExecuteFunctions, itemIndex: number, options: IDataObject): Prepared;
+	prepare(
+		context: IExecuteFunctions,
+		itemIndex: number,
+		options: ItemOptions,
+		run: Readonly<RunSettings>,
+	): Prepared;
 	/** One item's calls to Meta; a list gives one output item per entry. */
 	run(
 		context: IExecuteFunctions,

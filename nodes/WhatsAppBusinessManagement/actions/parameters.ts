@@ -10,6 +10,8 @@ import {
 	DEFAULT_USAGE_CEILING_PERCENT,
 } from '../transport';
 import type { ConnectionSettings } from '../transport';
+import { RUN_SETTINGS } from './common.descriptions';
+import type { ItemOptions, RunSettings } from './node.type';
 
 const DIGITS = /^[0-9]+$/;
 
@@ -48,8 +50,26 @@ export function readLocatorId(
 	);
 }
 
+/**
+ * The item's own Options: every value of the collection but the run settings, which the router
+ * alone reads (once, from the first item).
+ */
+export function readItemOptions(context: IExecuteFunctions, itemIndex: number): ItemOptions {
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return Object.fromEntries(Object.entries(options).filter(([name]) => !RUN_SETTINGS.has(name)));
+}
+
+/** The settings of the whole run, from the first item's Options. */
+export function readRunSettings(context: IExecuteFunctions): RunSettings {
+	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
+	return {
+		connection: readConnectionSettings(options),
+		validateOnly: options.validateOnly === true,
+	};
+}
+
 /** Retries, timeout and requests in flight from the node's Options, with the transport's defaults. */
-export function readConnectionSettings(options: IDataObject): ConnectionSettings {
+function readConnectionSettings(options: IDataObject): ConnectionSettings {
 	const number = (value: unknown, fallback: number) =>
 		typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 	return {

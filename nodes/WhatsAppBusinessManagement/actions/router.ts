@@ -7,7 +7,7 @@ import type { GraphConnection, ItemError } from '../transport';
 import type { Operation, OperationMap, WhatsAppBusinessManagementMap } from './node.type';
 import { isItemWithFile } from './output';
 import type { ItemWithFile } from './output';
-import { readConnectionSettings } from './parameters';
+import { readItemOptions, readRunSettings } from './parameters';
 import * as phoneNumber from './phoneNumber';
 import * as preVerifiedNumber from './preVerifiedNumber';
 import * as qrCode from './qrCode';
@@ -42,7 +42,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		);
 	}
 	const node = this.getNode();
-	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	// Run settings are read once; every other value is read for its own item, by its prepare.
+	const run = readRunSettings(this);
 	const continueOnFail = this.continueOnFail();
 	// n8n 1.x moves an item to the error output only when it has `error`; n8n 2.x also by its
 	// json, and replaces the json of any item that keeps `error` after routing. Non-enumerable,
@@ -51,7 +52,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	const prepared = items.map((_, itemIndex): Prepared<unknown> => {
 		try {
-			return { ok: true, value: operation.prepare(this, itemIndex, options) };
+			const options = readItemOptions(this, itemIndex);
+			return { ok: true, value: operation.prepare(this, itemIndex, options, run) };
 		} catch (error) {
 			return { ok: false, error: asItemError(error) };
 		}
@@ -85,7 +87,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			? { json: output.json, binary: output.binary, pairedItem: { item: itemIndex } }
 			: { json: output, pairedItem: { item: itemIndex } };
 
-	const preview = options.validateOnly === true ? operation.preview : undefined;
+	const preview = run.validateOnly ? operation.preview : undefined;
 	if (preview) {
 		return [
 			prepared.map((p, itemIndex) =>
@@ -94,7 +96,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		];
 	}
 
-	const settings = readConnectionSettings(options);
+	const settings = run.connection;
 	let connection: GraphConnection | undefined;
 	let connectionError: ItemError | undefined;
 	if (prepared.some((p) => p.ok)) {

@@ -4,7 +4,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { NormalizedPhoneNumber } from '../../helpers/normalizePhoneNumber';
 import { edges, GraphApiError, graphApiRequest, graphApiRequestAllItems } from '../../transport';
 import type { GraphConnection, RetryState } from '../../transport';
-import { businessIdField, optionsCollection, phoneNumberInputFields } from '../common.descriptions';
+import {
+	businessIdField,
+	optionsCollection,
+	phoneNumberInputFields,
+	requestsInFlightOption,
+	validateOnlyOption,
+} from '../common.descriptions';
 import { phoneNumberErrorContext, readBusinessId, readPhoneNumber } from '../parameters';
 import type { Operation } from '../node.type';
 
@@ -36,22 +42,8 @@ const properties: INodeProperties[] = [
 			default: 'returnExisting',
 			description: 'What to do when the business already has the number',
 		},
-		{
-			displayName: 'Requests in Flight',
-			name: 'requestsInFlight',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 10 },
-			default: 1,
-			description: 'How many numbers to add at the same time',
-		},
-		{
-			displayName: 'Validate Only',
-			name: 'validateOnly',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to only normalize and check every number, returning its E.164 form, country and type, without calling Meta: a safe preview of a spreadsheet',
-		},
+		requestsInFlightOption,
+		validateOnlyOption,
 	]),
 ];
 
@@ -135,8 +127,8 @@ async function findAfterDuplicate(
 export const add: Operation<AddRequest> = {
 	description,
 
-	prepare(context, itemIndex, options) {
-		const businessId = options.validateOnly === true ? '' : readBusinessId(context, itemIndex);
+	prepare(context, itemIndex, options, run) {
+		const businessId = run.validateOnly ? '' : readBusinessId(context, itemIndex);
 		return {
 			businessId,
 			...readPhoneNumber(context, itemIndex),
