@@ -56,16 +56,23 @@ export function handleControl(
 	const phone = phoneMatch ? simulator.phoneNumbers.get(phoneMatch[1]) : undefined;
 	if (phone && method === 'POST') {
 		// What Meta changes on its own: status, quality rating, messaging limit, name review.
+		// (messaging_limit_tier is deprecated: Meta no longer moves it; tests may still set it.)
 		for (const key of [
 			'status',
 			'quality_rating',
 			'messaging_limit_tier',
+			'whatsapp_business_manager_messaging_limit',
 			'name_status',
 		] as const) {
 			if (typeof body[key] === 'string')
 				(phone as unknown as Record<string, unknown>)[key] = body[key];
 		}
-		return send(phoneView(phone, 'id,status,quality_rating,messaging_limit_tier,name_status'));
+		return send(
+			phoneView(
+				phone,
+				'id,status,quality_rating,whatsapp_business_manager_messaging_limit,name_status',
+			),
+		);
 	}
 	if (url.pathname === '/__simulator/faults' && method === 'POST') {
 		simulator.faults = { ...simulator.faults, ...(body as Partial<FaultSettings>) };

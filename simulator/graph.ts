@@ -53,11 +53,11 @@ function decodeCursor(cursor: string): number | undefined {
 }
 
 /** The page size a list request asks for, checked as Meta checks it. */
-export function pageLimit(url: URL): number {
+export function pageLimit(url: URL, maxPage = MAX_PAGE): number {
 	const limitText = url.searchParams.get('limit');
-	const limit = limitText === null ? DEFAULT_PAGE : Number(limitText);
-	if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) {
-		throw graphError(400, 100, `Param limit must be an integer between 1 and ${MAX_PAGE}`);
+	const limit = limitText === null ? Math.min(DEFAULT_PAGE, maxPage) : Number(limitText);
+	if (!Number.isInteger(limit) || limit < 1 || limit > maxPage) {
+		throw graphError(400, 100, `Param limit must be an integer between 1 and ${maxPage}`);
 	}
 	return limit;
 }
@@ -68,9 +68,10 @@ export function page<T>(
 	all: T[],
 	url: URL,
 	view: (entry: T) => Record<string, unknown>,
+	maxPage = MAX_PAGE,
 ) {
 	const params = url.searchParams;
-	const limit = pageLimit(url);
+	const limit = pageLimit(url, maxPage);
 	let start = 0;
 	const after = params.get('after');
 	const before = params.get('before');

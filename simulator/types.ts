@@ -90,7 +90,10 @@ export interface WabaPhoneNumber {
 	status: 'PENDING' | 'CONNECTED' | 'DISCONNECTED' | 'FLAGGED' | 'RESTRICTED';
 	code_verification_status: 'NOT_VERIFIED' | 'VERIFIED';
 	quality_rating: 'GREEN' | 'YELLOW' | 'RED' | 'UNKNOWN';
+	/** Deprecated by Meta: kept as it was seeded, no longer updated (as Meta's today). */
 	messaging_limit_tier: string;
+	/** The business portfolio's messaging limit, Meta's current field. */
+	whatsapp_business_manager_messaging_limit?: string;
 	name_status: 'APPROVED' | 'PENDING_REVIEW' | 'DECLINED' | 'NONE';
 	new_display_name?: string;
 	platform_type: 'CLOUD_API' | 'NOT_APPLICABLE';

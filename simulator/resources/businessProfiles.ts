@@ -67,17 +67,21 @@ function checkProfile(body: Record<string, unknown>): Record<string, unknown> {
 function checkAutomation(body: Record<string, unknown>): Record<string, unknown> {
 	const prompts = (body.prompts ?? []) as unknown[];
 	const commands = (body.commands ?? []) as Array<Record<string, unknown>>;
-	if (!Array.isArray(prompts) || prompts.length > 3 || prompts.some((p) => String(p).length > 80)) {
-		throw graphError(400, 100, 'Invalid parameter: up to 3 prompts of 80 characters');
+	if (!Array.isArray(prompts) || prompts.length > 4 || prompts.some((p) => String(p).length > 80)) {
+		throw graphError(
+			400,
+			105,
+			'(#105) The parameter prompts must have at most 4 elements of at most 80 characters',
+		);
 	}
 	const badCommand = (c: Record<string, unknown>) =>
-		!/^[A-Za-z0-9_]{1,30}$/.test(String(c.command_name ?? '')) ||
+		!/^[A-Za-z0-9_]{1,32}$/.test(String(c.command_name ?? '')) ||
 		String(c.command_description ?? '').length > 256;
 	if (!Array.isArray(commands) || commands.length > 30 || commands.some(badCommand)) {
 		throw graphError(
 			400,
-			100,
-			'Invalid parameter: up to 30 commands, names of 30 letters, digits or _',
+			105,
+			'(#105) The parameter commands must have at most 30 elements, names of at most 32 characters (letters, digits or _)',
 		);
 	}
 	return { enable_welcome_message: body.enable_welcome_message === true, prompts, commands };

@@ -36,6 +36,8 @@ export function phoneView(phone: WabaPhoneNumber, fields: string | null): Record
 		name_status: phone.name_status,
 		new_name_status: phone.new_display_name ? 'PENDING_REVIEW' : undefined,
 		messaging_limit_tier: phone.messaging_limit_tier,
+		whatsapp_business_manager_messaging_limit:
+			phone.whatsapp_business_manager_messaging_limit ?? phone.messaging_limit_tier,
 		platform_type: phone.platform_type,
 		account_mode: 'LIVE',
 		is_pin_enabled: phone.pin !== undefined,

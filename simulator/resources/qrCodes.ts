@@ -80,7 +80,8 @@ export function routeQrCodes(state: SimulatorState, route: GraphRoute): unknown 
 		return NOT_MINE;
 	}
 	if (method === 'GET') {
-		return page(state.baseUrl, [...codes.values()], url, (qr) => view(state, qr, format));
+		// The contract caps message_qrdls pages at 25.
+		return page(state.baseUrl, [...codes.values()], url, (qr) => view(state, qr, format), 25);
 	}
 	if (method !== 'POST') return NOT_MINE;
 	const message = checkMessage(body);

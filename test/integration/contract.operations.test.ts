@@ -68,6 +68,12 @@ interface Case {
 	overlappingOneOf?: string[];
 	/** Prism generates the list (no example it accepts): it may be empty, so may the output. */
 	generatedList?: boolean;
+	/**
+	 * Where Meta's current pages and Graph's errors allow more than the contract
+	 * (docs/meta-limits.md): the request at Meta's limit, and exactly these violations of the
+	 * contract's older limit, each as the body field and the contract keyword it breaks.
+	 */
+	contractBehindMeta?: Array<{ field: string; keyword: string }>;
 }
 
 const ONE_OF_OVERLAP = 'Request body must match exactly one schema in oneOf';
@@ -261,6 +267,24 @@ const operations: Case[] = [
 			commands: { command: [{ name: 'order_status', description: 'Track an order' }] },
 		},
 		requestPath: '/v23.0/1906385232743451/conversational_automation',
+	},
+	{
+		operation: 'configureConversationalAutomation',
+		title:
+			"phoneNumber configureConversationalAutomation (Meta's limits: 4 prompts, 32-character name)",
+		specPath: '/{Version}/{Phone-Number-ID}/conversational_automation',
+		method: 'post',
+		parameters: {
+			resource: 'phoneNumber',
+			phoneNumberId: PHONE,
+			prompts: { prompt: ['a', 'b', 'c', 'd'].map((c) => ({ text: c.repeat(80) })) },
+			commands: { command: [{ name: 'n'.repeat(32), description: 'd'.repeat(256) }] },
+		},
+		requestPath: '/v23.0/1906385232743451/conversational_automation',
+		contractBehindMeta: [
+			{ field: 'prompts', keyword: 'maxItems' },
+			{ field: 'commands.0.command_name', keyword: 'maxLength' },
+		],
 	},
 	// Resource WhatsApp Business Account.
 	{
@@ -484,6 +508,14 @@ test.each(cases)('$title: zero violations and a success item', async (c) => {
 			expect(violations.length).toBeGreaterThan(0); // the example's own code, as said above
 			continue;
 		}
+		if (c.contractBehindMeta) {
+			const found = violations as Array<{ location: string[]; code: string }>;
+			expect(found.map((v) => ({ field: v.location.slice(2).join('.'), keyword: v.code }))).toEqual(
+				c.contractBehindMeta,
+			);
+			expect(found.every((v) => v.location[0] === 'request')).toBe(true);
+			continue;
+		}
 		if (c.overlappingOneOf) {
 			expect(violations).toEqual([expect.objectContaining({ message: ONE_OF_OVERLAP })]);
 			expect(Object.keys(JSON.parse(exchange.requestBody) as object).sort()).toEqual(
@@ -498,7 +530,7 @@ test.each(cases)('$title: zero violations and a success item', async (c) => {
 	}
 	const [success, failure] = result.outputs('WhatsApp');
 	expect(JSON.stringify(result.run)).not.toContain(TOKEN);
-	if (c.requestOnly || c.overlappingOneOf) return;
+	if (c.requestOnly || c.overlappingOneOf || c.contractBehindMeta) return;
 	expect(failure).toHaveLength(0);
 	expect(success.length).toBeGreaterThanOrEqual(c.generatedList ? 0 : 1);
 });
@@ -506,7 +538,7 @@ test.each(cases)('$title: zero violations and a success item', async (c) => {
 // The statuses of the path and method of the cases that check only their request are those of
 // the path's other case (create, get); an update is refused by Prism before any status.
 const statusCases = cases
-	.filter((c) => !c.requestOnly && !c.overlappingOneOf)
+	.filter((c) => !c.requestOnly && !c.overlappingOneOf && !c.contractBehindMeta)
 	.flatMap((c) =>
 		Object.keys(spec.paths[c.specPath][c.method].responses)
 			.filter((status) => status !== '200')
@@ -514,7 +546,9 @@ const statusCases = cases
 	);
 
 test('the contract documents error statuses for every operation', () => {
-	for (const c of cases.filter((c) => !c.requestOnly && !c.overlappingOneOf)) {
+	for (const c of cases.filter(
+		(c) => !c.requestOnly && !c.overlappingOneOf && !c.contractBehindMeta,
+	)) {
 		expect(statusCases.filter((s) => s.title === c.title).length).toBeGreaterThanOrEqual(5);
 	}
 	// An update shares create's path and method, so create's cases cover its statuses.

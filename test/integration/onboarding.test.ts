@@ -113,7 +113,12 @@ describe('WhatsApp Business Account', () => {
 		expect(apps.success[0].json).toEqual({
 			waba_id: CLIENT_WABA,
 			subscribed_apps: [
-				{ ...SIMULATOR_APP, override_callback_uri: 'https://hooks.example.com/whatsapp' },
+				// Meta's answer nests the app with its link; the node keeps it (issue 24).
+				{
+					...SIMULATOR_APP,
+					link: 'https://example.com/app',
+					override_callback_uri: 'https://hooks.example.com/whatsapp',
+				},
 			],
 			count: 1,
 		});
@@ -229,11 +234,35 @@ describe('business profile and conversational automation', () => {
 		});
 	});
 
+	test("Configure Conversational Automation sends Meta's limits exactly: 4 prompts of 80, names of 32", async () => {
+		const prompts = ['a', 'b', 'c', 'd'].map((c) => c.repeat(80));
+		const name = 'n'.repeat(32);
+		const { success } = await run('phoneNumber', 'configureConversationalAutomation', {
+			phoneNumberId: locator(PHONE),
+			prompts: { prompt: prompts.map((text) => ({ text })) },
+			commands: { command: [{ name, description: 'd'.repeat(256) }] },
+		});
+		expect(success).toHaveLength(1);
+		const sent = simulator.requests.find((r) => r.path.endsWith('/conversational_automation'));
+		expect(sent?.body).toEqual({
+			enable_welcome_message: false,
+			prompts,
+			commands: [{ command_name: name, command_description: 'd'.repeat(256) }],
+		});
+		expect(simulator.phoneNumbers.get(PHONE)?.automation).toMatchObject({ prompts });
+	});
+
 	test.each([
+		// Meta's limit is 4 prompts (its "Conversational Components" page; the contract's 3 is behind).
 		[
-			{ prompt: [{ text: 'a' }, { text: 'b' }, { text: 'c' }, { text: 'd' }] },
+			{ prompt: [{ text: 'a' }, { text: 'b' }, { text: 'c' }, { text: 'd' }, { text: 'e' }] },
 			{},
-			'Prompts: 4 given',
+			'Prompts: 5 given, Meta allows at most 4',
+		],
+		[
+			{},
+			{ command: [{ name: 'n'.repeat(33), description: 'x' }] },
+			'Command 1 name is 33 characters long; Meta allows at most 32',
 		],
 		[{ prompt: [{ text: 'y'.repeat(81) }] }, {}, 'Prompt 1 is 81 characters long'],
 		[{}, { command: [{ name: 'order status', description: 'x' }] }, 'characters Meta refuses'],
@@ -263,6 +292,23 @@ describe('business profile and conversational automation', () => {
 });
 
 describe('QR codes', () => {
+	test('Get Many reads pages of at most 25 codes, the cap of message_qrdls', async () => {
+		const phone = simulator.phoneNumbers.get(PHONE);
+		phone!.qrCodes = new Map();
+		for (let i = 0; i < 30; i++) {
+			const code = `QRCODEAAAAAA${'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[i]}A`;
+			phone!.qrCodes.set(code, { code, prefilled_message: `Hello ${i}`, createdAt: 0 });
+		}
+		const { success } = await run('qrCode', 'getMany', {
+			phoneNumberId: locator(PHONE),
+			returnAll: true,
+			imageFormat: 'none',
+		});
+		expect(success).toHaveLength(30);
+		const limits = graphCalls().map((r) => new URLSearchParams(r.query).get('limit'));
+		expect(limits).toEqual(['25', '25']);
+	});
+
 	const binaryOf = (item: INodeExecutionData) => item.binary?.data;
 
 	test('Create returns the code, its link and its PNG image as binary data, fetched without the token', async () => {

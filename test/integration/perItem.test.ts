@@ -281,7 +281,8 @@ const resources = (
 const cases = resources.flatMap((resource) =>
 	operationsOf(resource).flatMap((operation) =>
 		leavesOf(resource, operation).map(
-			(leaf) => [`${resource} ${operation}: ${leaf.path.join('.')}`, resource, operation, leaf] as const,
+			(leaf) =>
+				[`${resource} ${operation}: ${leaf.path.join('.')}`, resource, operation, leaf] as const,
 		),
 	),
 );

@@ -190,7 +190,8 @@ test('Phone Number events: status, quality, limit and name review, each once', a
 	const number = simulator.phoneNumbers.get(phone);
 	if (!number) throw new Error('no number');
 	number.quality_rating = 'YELLOW';
-	number.messaging_limit_tier = 'TIER_1K';
+	// Meta's current field (the portfolio's limit); the deprecated messaging_limit_tier stays.
+	number.whatsapp_business_manager_messaging_limit = 'TIER_1K';
 	const items = await poller.poll();
 	expect(items?.map((i) => [i.json.event, i.json.previous, i.json.current])).toEqual([
 		['qualityChanged', 'GREEN', 'YELLOW'],
@@ -208,6 +209,38 @@ test('Phone Number events: status, quality, limit and name review, each once', a
 		'statusChanged',
 		'nameStatusChanged',
 	]);
+});
+
+test("Messaging Limit Changed follows Meta's current field, the business portfolio's limit", async () => {
+	const phone = '100000000000007';
+	simulator.seedConnectedPhoneNumber(phone, '6315550037');
+	const poller = triggerPoller(
+		{
+			watch: 'phoneNumbers',
+			wabaId: SIMULATOR_WABA_ID,
+			phoneNumberEvents: ['messagingLimitChanged'],
+		},
+		credentials(),
+	);
+	expect(await poller.poll()).toBeNull();
+	const number = simulator.phoneNumbers.get(phone);
+	if (!number) throw new Error('no number');
+	// Since 2025-10-07 the limit is the portfolio's; the deprecated field no longer moves.
+	number.whatsapp_business_manager_messaging_limit = 'TIER_2K';
+	const items = await poller.poll();
+	expect(items?.map((i) => [i.json.event, i.json.previous, i.json.current])).toEqual([
+		['messagingLimitChanged', 'TIER_250', 'TIER_2K'],
+	]);
+	expect(items?.[0].json.whatsapp_business_manager_messaging_limit).toBe('TIER_2K');
+	expect(await poller.poll()).toBeNull();
+	// A stale deprecated field changing alone is not a change of the limit.
+	number.messaging_limit_tier = 'TIER_50';
+	expect(await poller.poll()).toBeNull();
+	const asked = simulator.requests.filter((r) => r.path.endsWith('/phone_numbers'));
+	expect(asked.every((r) => r.query.includes('whatsapp_business_manager_messaging_limit'))).toBe(
+		true,
+	);
+	expect(asked.some((r) => r.query.includes('messaging_limit_tier'))).toBe(false);
 });
 
 test("the WABA's own review status: a change fires once, one more request per poll only when ticked", async () => {

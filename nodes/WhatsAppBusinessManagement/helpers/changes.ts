@@ -110,7 +110,8 @@ export function diffPool(
 const WATCHED: Array<[PhoneNumberEvent, string]> = [
 	['statusChanged', 'status'],
 	['qualityChanged', 'quality_rating'],
-	['messagingLimitChanged', 'messaging_limit_tier'],
+	// The portfolio's limit: Meta no longer updates the deprecated messaging_limit_tier.
+	['messagingLimitChanged', 'whatsapp_business_manager_messaging_limit'],
 	['nameStatusChanged', 'name_status'],
 ];
 

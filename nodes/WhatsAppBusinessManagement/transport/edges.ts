@@ -10,9 +10,13 @@ export const preVerifiedNumbers = (businessId: string) => [businessId, 'preverif
 export const requestCode = (id: string) => [id, 'request_code'];
 export const verifyCode = (id: string) => [id, 'verify_code'];
 
-/** What Get and Get Many ask of a WABA phone number: status, quality, limits and reviews. */
+/**
+ * What Get and Get Many ask of a WABA phone number: status, quality, limits and reviews. The
+ * messaging limit is `whatsapp_business_manager_messaging_limit`, the business portfolio's
+ * since 2025-10-07; Meta deprecated `messaging_limit_tier` (its "Messaging Limits" page).
+ */
 export const PHONE_NUMBER_FIELDS =
-	'id,display_phone_number,verified_name,status,quality_rating,code_verification_status,name_status,new_name_status,messaging_limit_tier,platform_type,account_mode,is_pin_enabled';
+	'id,display_phone_number,verified_name,status,quality_rating,code_verification_status,name_status,new_name_status,whatsapp_business_manager_messaging_limit,platform_type,account_mode,is_pin_enabled';
 
 export const ownedWabas = (businessId: string) => [businessId, 'owned_whatsapp_business_accounts'];
 export const clientWabas = (businessId: string) => [

@@ -94,7 +94,12 @@ export async function pollChanges(
 		return [await sample.call(this, connection, settings, detectedAt)];
 
 	const state = this.getWorkflowStaticData('node') as State;
-	const key = `${settings.watch}:${settings.ownerId}`;
+	// `seen` of a phone-number watch saved before the node read Meta's current messaging-limit
+	// field holds the deprecated one: such a trigger starts a new baseline once, not a change.
+	const key =
+		settings.watch === 'phoneNumbers'
+			? `${settings.watch}:${settings.ownerId}:portfolioLimit`
+			: `${settings.watch}:${settings.ownerId}`;
 	const numbers = await readList.call(this, connection, settings, state, key);
 	if (numbers === null) return null;
 	const baseline = state.key !== key || state.seen === undefined;

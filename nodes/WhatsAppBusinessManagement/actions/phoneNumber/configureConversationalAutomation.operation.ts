@@ -27,7 +27,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add prompt',
 		default: {},
 		description:
-			'Ice breakers: up to 3 tappable questions a customer sees in a new chat, 80 characters each. Replaces the current ones; none clears them.',
+			'Ice breakers: up to 4 tappable questions a customer sees in a new chat, 80 characters each. Replaces the current ones; none clears them.',
 		options: [
 			{
 				displayName: 'Prompt',
@@ -64,7 +64,7 @@ const properties: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: 'help',
-						description: 'Letters, digits and _, up to 30 characters, without the leading /',
+						description: 'Letters, digits and _, up to 32 characters, without the leading /',
 					},
 					{
 						displayName: 'Description',
@@ -95,6 +95,15 @@ interface Automation {
 
 const COMMAND_NAME = /^[A-Za-z0-9_]+$/;
 
+// Meta's page "Conversational Components" and Graph's own errors ("(#105) The parameter prompts
+// must have at most 4 elements", "at most 32 characters"): 4 prompts of 80, 30 commands, names
+// of 32, descriptions of 256. The contract says 3 prompts and names of 30 (docs/meta-limits.md).
+const MAX_PROMPTS = 4;
+const PROMPT_LENGTH = 80;
+const MAX_COMMANDS = 30;
+const COMMAND_NAME_LENGTH = 32;
+const COMMAND_DESCRIPTION_LENGTH = 256;
+
 /** The fixed collection's entries, whether n8n hands them as a list or one object. */
 function entries(value: unknown, key: string): IDataObject[] {
 	const list = (value as IDataObject | undefined)?.[key];
@@ -108,23 +117,23 @@ export function readAutomation(
 	commands: unknown,
 ): Pick<Automation, 'prompts' | 'commands'> {
 	const promptTexts = entries(prompts, 'prompt').map((p) => String(p.text ?? '').trim());
-	checkCount('Prompts', promptTexts.length, 3);
-	promptTexts.forEach((text, i) => checkLength(`Prompt ${i + 1}`, text, 80, 1));
+	checkCount('Prompts', promptTexts.length, MAX_PROMPTS);
+	promptTexts.forEach((text, i) => checkLength(`Prompt ${i + 1}`, text, PROMPT_LENGTH, 1));
 	const commandList = entries(commands, 'command').map((c, i) => {
 		const name = String(c.name ?? '')
 			.trim()
 			.replace(/^\//, '');
-		checkLength(`Command ${i + 1} name`, name, 30, 1);
+		checkLength(`Command ${i + 1} name`, name, COMMAND_NAME_LENGTH, 1);
 		if (!COMMAND_NAME.test(name)) {
 			throw new InputError(
 				`Command ${i + 1} name ${quoteInput(name)} has characters Meta refuses: use only letters, digits and _ (e.g. order_status).`,
 			);
 		}
 		const text = String(c.description ?? '').trim();
-		checkLength(`Command ${i + 1} description`, text, 256, 1);
+		checkLength(`Command ${i + 1} description`, text, COMMAND_DESCRIPTION_LENGTH, 1);
 		return { command_name: name, command_description: text };
 	});
-	checkCount('Commands', commandList.length, 30);
+	checkCount('Commands', commandList.length, MAX_COMMANDS);
 	const names = commandList.map((c) => c.command_name.toLowerCase());
 	const repeated = names.find((name, i) => names.indexOf(name) !== i);
 	if (repeated !== undefined) {

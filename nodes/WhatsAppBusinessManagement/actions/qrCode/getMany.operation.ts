@@ -1,6 +1,6 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { edges, graphApiRequestAllItems, MAX_PAGE_SIZE } from '../../transport';
+import { edges, graphApiRequestAllItems } from '../../transport';
 import { optionsCollection, phoneNumberFields, returnAllFields } from '../common.descriptions';
 import type { Operation } from '../node.type';
 import { readLimit, readPhoneNumberId } from '../parameters';
@@ -11,6 +11,9 @@ export const description = updateDisplayOptions(
 	{ show: { resource: ['qrCode'], operation: ['getMany'] } },
 	[...phoneNumberFields, ...returnAllFields, ...imageFields('none'), optionsCollection()],
 );
+
+/** message_qrdls pages hold at most 25 codes (the contract's cap on `limit`). */
+const QR_CODE_PAGE_SIZE = 25;
 
 /** Lists the number's QR codes, one output item each (with its image, if asked). */
 export const getMany: Operation<{ phoneNumberId: string; limit: number; image: ImageRequest }> = {
@@ -33,7 +36,7 @@ export const getMany: Operation<{ phoneNumberId: string; limit: number; image: I
 				path: edges.qrCodes(phoneNumberId),
 				qs: { fields: qrCodeFields(image.format) },
 			},
-			{ limit, pageSize: MAX_PAGE_SIZE },
+			{ limit, pageSize: QR_CODE_PAGE_SIZE },
 		);
 		const items = [];
 		for (const qrCode of qrCodes) items.push(await withImage(context, connection, qrCode, image));

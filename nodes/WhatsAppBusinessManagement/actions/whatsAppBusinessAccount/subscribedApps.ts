@@ -11,6 +11,7 @@ export function readSubscribedApps(answer: IDataObject): IDataObject[] {
 		return {
 			id: app.id,
 			name: app.name,
+			...(app.link ? { link: app.link } : {}),
 			...(entry.override_callback_uri
 				? { override_callback_uri: entry.override_callback_uri }
 				: {}),
