@@ -193,8 +193,9 @@ function leavesOf(resource: string, operation: string): Leaf[] {
 
 const expression = '={{ $json.v }}';
 
-function asParameter(property: INodeProperties, value: unknown): unknown {
-	return property.type === 'resourceLocator' ? { __rl: true, mode: 'id', value } : value;
+function asParameter(property: INodeProperties, value: unknown): IDataObject[string] {
+	const given = value as IDataObject[string];
+	return property.type === 'resourceLocator' ? { __rl: true, mode: 'id', value: given } : given;
 }
 
 /** The operation's parameters at their base values, with `tested` read from each item's `v`. */
