@@ -230,7 +230,8 @@ function parametersFor(resource: string, operation: string, tested: Leaf): INode
  * which n8n puts beside an error, and the simulator's random trace ID.
  */
 function withoutEcho(json: IDataObject): IDataObject {
-	const { v: _row, ...rest } = json;
+	const rest = { ...json };
+	delete rest.v;
 	const details = rest.details as IDataObject | undefined;
 	if (details) rest.details = { ...details, fbtrace_id: undefined };
 	return rest;
