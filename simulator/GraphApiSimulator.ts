@@ -64,6 +64,12 @@ const RESOURCES: Resource[] = [
 
 const VERSION = /^v[0-9]+\.[0-9]+$/;
 
+/** Meta's 500 with the transient code 2: the request may or may not have been applied. */
+const transientServerError = () =>
+	graphError(500, 2, 'An unexpected error has occurred. Please retry your request later.', {
+		is_transient: true,
+	});
+
 export class GraphApiSimulator implements SimulatorState {
 	readonly numbers = new Map<string, PreVerifiedNumber>();
 
@@ -303,16 +309,7 @@ export class GraphApiSimulator implements SimulatorState {
 
 		const headers: Record<string, string> = { 'Content-Type': 'application/json' };
 		try {
-			if (fault === 'server') {
-				throw graphError(
-					500,
-					2,
-					'An unexpected error has occurred. Please retry your request later.',
-					{
-						is_transient: true,
-					},
-				);
-			}
+			if (fault === 'server') throw transientServerError();
 			this.authenticate(req);
 			const segments = url.pathname.split('/').filter(Boolean);
 			const [version] = segments;
@@ -335,6 +332,7 @@ export class GraphApiSimulator implements SimulatorState {
 				req.socket.destroy();
 				return;
 			}
+			if (fault === 'appliedThenFail') throw transientServerError();
 			record.status = 200;
 			res.writeHead(200, headers);
 			res.end(JSON.stringify(answer));

@@ -19,8 +19,11 @@ export interface ScriptedResponse {
 	status?: number;
 	body?: string;
 	headers?: Record<string, string>;
-	/** 'reset' drops the connection, 'hang' never answers, 'lostAnswer' processes then drops. */
-	action?: 'reset' | 'hang' | 'lostAnswer';
+	/**
+	 * 'reset' drops the connection, 'hang' never answers, 'lostAnswer' processes then drops,
+	 * 'appliedThenFail' processes then answers 500 (Meta's transient code 2): both ambiguous.
+	 */
+	action?: 'reset' | 'hang' | 'lostAnswer' | 'appliedThenFail';
 }
 
 export interface SimulatorOptions {

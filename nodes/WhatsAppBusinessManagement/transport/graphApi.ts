@@ -59,6 +59,12 @@ export interface GraphRequest {
 	qs?: IDataObject;
 	/** Values in the request that must not appear in any error, e.g. a two-step PIN. */
 	secrets?: string[];
+	/**
+	 * For a create Meta does not deduplicate: looks for what an earlier attempt made. Called
+	 * before each retry that follows a failure after which Meta may have applied the request (a
+	 * timeout, a reset, a 5xx); what it finds is the answer, and nothing is sent again.
+	 */
+	findApplied?: () => Promise<IDataObject | undefined>;
 }
 
 export function validateApiVersion(apiVersion: unknown): string {
@@ -269,10 +275,18 @@ export async function graphApiRequest(
 	state?: RetryState,
 ): Promise<IDataObject> {
 	const url = buildGraphUrl(connection, request.path);
+	const retryState: RetryState = state ?? { attempts: 0, waitedMs: 0, ambiguous: false };
+	const { findApplied } = request;
 	return await withRetries(
 		connection.retry,
-		async () => await sendPaced.call(this, connection, request, url),
-		state,
+		async () => {
+			if (findApplied && retryState.ambiguous) {
+				const applied = await findApplied();
+				if (applied) return applied;
+			}
+			return await sendPaced.call(this, connection, request, url);
+		},
+		retryState,
 	);
 }
 

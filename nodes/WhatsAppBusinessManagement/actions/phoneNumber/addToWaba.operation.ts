@@ -4,7 +4,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { InputError } from '../../helpers/errors';
 import type { NormalizedPhoneNumber } from '../../helpers/normalizePhoneNumber';
 import { quoteInput } from '../../helpers/userInput';
-import { edges, graphApiRequest } from '../../transport';
+import { edges, graphApiRequest, graphApiRequestAllItems } from '../../transport';
 import { optionsCollection, phoneNumberInputFields, wabaFields } from '../common.descriptions';
 import type { Operation } from '../node.type';
 import { phoneNumberErrorContext, readPhoneNumber, readWabaId } from '../parameters';
@@ -86,10 +86,24 @@ export const addToWaba: Operation<WabaAddRequest> = {
 			verified_name: request.verifiedName,
 		};
 		if (request.preverifiedId) body.preverified_id = request.preverifiedId;
+		// After a lost answer, a retry would be refused as "already registered" although the
+		// first attempt added the number: the WABA's numbers are read first, and a match is it.
+		const digits = (value: unknown) => (typeof value === 'string' ? value.replace(/\D/g, '') : '');
+		const findApplied = async () => {
+			const numbers = await graphApiRequestAllItems.call(context, connection, {
+				method: 'GET',
+				path: edges.wabaPhoneNumbers(request.wabaId),
+				qs: { fields: 'id,display_phone_number' },
+			});
+			return numbers.find(
+				(number) => digits(number.display_phone_number) === digits(normalized.e164),
+			);
+		};
 		const answer = await graphApiRequest.call(context, connection, {
 			method: 'POST',
 			path: edges.wabaPhoneNumbers(request.wabaId),
 			body,
+			findApplied,
 		});
 		return {
 			id: String(answer.id ?? ''),

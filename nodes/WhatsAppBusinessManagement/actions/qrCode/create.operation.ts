@@ -1,12 +1,14 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { edges, graphApiRequest } from '../../transport';
+import { edges, graphApiRequest, graphApiRequestAllItems } from '../../transport';
 import { optionsCollection, phoneNumberFields } from '../common.descriptions';
 import type { Operation } from '../node.type';
 import { readPhoneNumberId } from '../parameters';
 import {
 	imageFields,
 	prefilledMessageField,
+	QR_CODE_PAGE_SIZE,
+	qrCodeFields,
 	readImageRequest,
 	readPrefilledMessage,
 	withImage,
@@ -37,6 +39,22 @@ export const create: Operation<Creation> = {
 	},
 
 	async run(context, connection, { phoneNumberId, message, image }) {
+		// Meta makes a new code for every create: after a lost answer, the number's codes are
+		// read first, and a code with this very message is the one the first attempt made (a
+		// code with the same message is the same chat link, so an older one serves as well).
+		const findApplied = async () => {
+			const codes = await graphApiRequestAllItems.call(
+				context,
+				connection,
+				{
+					method: 'GET',
+					path: edges.qrCodes(phoneNumberId),
+					qs: { fields: qrCodeFields(image.format) },
+				},
+				{ pageSize: QR_CODE_PAGE_SIZE },
+			);
+			return codes.filter((code) => code.prefilled_message === message).pop();
+		};
 		const answer = await graphApiRequest.call(context, connection, {
 			method: 'POST',
 			path: edges.qrCodes(phoneNumberId),
@@ -44,6 +62,7 @@ export const create: Operation<Creation> = {
 				prefilled_message: message,
 				...(image.format === 'none' ? {} : { generate_qr_image: image.format }),
 			},
+			findApplied,
 		});
 		return await withImage(context, connection, answer, image);
 	},

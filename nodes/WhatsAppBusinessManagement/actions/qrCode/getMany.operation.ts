@@ -4,16 +4,19 @@ import { edges, graphApiRequestAllItems } from '../../transport';
 import { optionsCollection, phoneNumberFields, returnAllFields } from '../common.descriptions';
 import type { Operation } from '../node.type';
 import { readLimit, readPhoneNumberId } from '../parameters';
-import { imageFields, qrCodeFields, readImageRequest, withImage } from './qrCode';
+import {
+	imageFields,
+	QR_CODE_PAGE_SIZE,
+	qrCodeFields,
+	readImageRequest,
+	withImage,
+} from './qrCode';
 import type { ImageRequest } from './qrCode';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['qrCode'], operation: ['getMany'] } },
 	[...phoneNumberFields, ...returnAllFields, ...imageFields('none'), optionsCollection()],
 );
-
-/** message_qrdls pages hold at most 25 codes (the contract's cap on `limit`). */
-const QR_CODE_PAGE_SIZE = 25;
 
 /** Lists the number's QR codes, one output item each (with its image, if asked). */
 export const getMany: Operation<{ phoneNumberId: string; limit: number; image: ImageRequest }> = {
