@@ -2,11 +2,11 @@
 // Test-only routes under /__simulator/, documented in the README.
 import type { ServerResponse } from 'http';
 
-import type { GraphApiSimulator } from './GraphApiSimulator';
+import type { SimulatorCore } from './core';
 import { phoneView } from './resources/phoneNumbers';
 import type { FaultSettings } from './types';
 
-function stats(simulator: GraphApiSimulator) {
+function stats(simulator: SimulatorCore) {
 	const { requests } = simulator;
 	const first = requests[0]?.at ?? 0;
 	const counts: number[] = [];
@@ -30,7 +30,7 @@ function stats(simulator: GraphApiSimulator) {
 }
 
 export function handleControl(
-	simulator: GraphApiSimulator,
+	simulator: SimulatorCore,
 	url: URL,
 	method: string,
 	body: Record<string, unknown>,

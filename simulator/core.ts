@@ -1,0 +1,387 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- the test simulator: runs in Node.js, never inside n8n */
+// A local Graph API for pre-verified numbers and WhatsApp Business Account phone numbers: Meta's contract
+// (test/contract/meta-business-messaging-openapi-v23.0.yaml) for paths, parameter patterns,
+// bodies and error shapes; Meta's documented behaviour where the contract is thin. Loopback only.
+//
+// This file is the core: the server, authentication, budgets and usage headers, faults,
+// recording and routing. Each resource is a module in resources/, listed once in RESOURCES.
+// The test-only control routes build on the core (control.ts); GraphApiSimulator.ts joins them.
+import { createServer } from 'http';
+import type { IncomingMessage, Server, ServerResponse } from 'http';
+import type { AddressInfo, Socket } from 'net';
+
+import { UsageBudget } from './budget';
+import { drawFault, NO_FAULTS, seededRandom } from './faults';
+import { delay, graphError, HttpFailure, NUMERIC_ID, readBody } from './graph';
+import { routeBusinessProfile } from './resources/businessProfiles';
+import { routePhoneNumber } from './resources/phoneNumbers';
+import {
+	putNumber,
+	routeBusinessPool,
+	routePreVerifiedNumber,
+	VERIFIED_FOR_MS,
+} from './resources/preVerifiedNumbers';
+import { CDN_PREFIX, EDGES_WITH_CHILD, routeQrCodes, serveQrImage } from './resources/qrCodes';
+import { routeWabaAccount } from './resources/subscribedApps';
+import { routeBusinessWabas, routeWaba } from './resources/wabas';
+import { NOT_MINE, SIMULATOR_WABA_ID } from './types';
+import type {
+	FaultSettings,
+	PreVerifiedNumber,
+	RecordedRequest,
+	Resource,
+	ScriptedResponse,
+	SimulatorOptions,
+	SimulatorState,
+	Waba,
+	WabaPhoneNumber,
+} from './types';
+
+/** Every resource, tried in turn for a request; the first that knows its target answers. */
+const RESOURCES: Resource[] = [
+	routeBusinessPool,
+	routeBusinessWabas,
+	routeWaba,
+	routeWabaAccount,
+	routeBusinessProfile,
+	routeQrCodes,
+	routePhoneNumber,
+	routePreVerifiedNumber,
+];
+
+const VERSION = /^v[0-9]+\.[0-9]+$/;
+
+/** Meta's 500 with the transient code 2: the request may or may not have been applied. */
+const transientServerError = () =>
+	graphError(500, 2, 'An unexpected error has occurred. Please retry your request later.', {
+		is_transient: true,
+	});
+
+export class SimulatorCore implements SimulatorState {
+	readonly numbers = new Map<string, PreVerifiedNumber>();
+
+	/** "<business>:<digits>" -> id, so that adds stay O(1) in runs of 100,000 numbers. */
+	readonly idByNumber = new Map<string, string>();
+
+	/** Successful adds per E.164 digits: proves no number is added twice. */
+	readonly addsByNumber = new Map<string, number>();
+
+	/** Forgets every number, as a new business would start (for tests that run twice). */
+	resetNumbers(): void {
+		this.numbers.clear();
+		this.idByNumber.clear();
+		this.addsByNumber.clear();
+	}
+
+	readonly requests: RecordedRequest[] = [];
+
+	/** What workflows posted to /__simulator/inbox, in order. */
+	readonly inbox: Array<Record<string, unknown>> = [];
+
+	readonly wabas = new Map<string, Waba>();
+
+	readonly phoneNumbers = new Map<string, WabaPhoneNumber>();
+
+	/** Added to the real clock for expiry and verification times: tests move time forward. */
+	clockOffsetMs = 0;
+
+	/** The simulator's time: the real clock moved by advanceClock. */
+	now(): number {
+		return (this.options.clock ?? Date.now)() + this.clockOffsetMs;
+	}
+
+	/**
+	 * Moves time forward and applies what Meta does meanwhile: a verified number unclaimed for
+	 * 90 days reverts to not verified; a number never verified within 90 days is removed.
+	 */
+	advanceClock(ms: number): void {
+		this.clockOffsetMs += ms;
+		const now = this.now();
+		for (const number of [...this.numbers.values()]) {
+			if (number.code_verification_status === 'VERIFIED') {
+				if ((number.verification_expiry_time ?? Infinity) * 1000 <= now) {
+					number.code_verification_status = 'NOT_VERIFIED';
+					number.verification_expiry_time = undefined;
+					number.code_verification_time = undefined;
+					number.createdAt = now;
+				}
+			} else if (number.createdAt + VERIFIED_FOR_MS <= now) {
+				this.removeNumber(number);
+			}
+		}
+	}
+
+	/** Puts a number straight into a business's pool, as if added (and verified) earlier. */
+	seedPreVerifiedNumber(businessId: string, digits: string, verified = false): string {
+		return putNumber(this, businessId, digits, verified);
+	}
+
+	/** Puts a registered (CONNECTED) number straight into a WABA, as if claimed and registered earlier. */
+	seedConnectedPhoneNumber(
+		id: string,
+		national: string,
+		extra: Partial<WabaPhoneNumber> = {},
+	): WabaPhoneNumber {
+		const phone: WabaPhoneNumber = {
+			id,
+			wabaId: SIMULATOR_WABA_ID,
+			cc: '1',
+			national,
+			verified_name: 'Shop',
+			status: 'CONNECTED',
+			code_verification_status: 'VERIFIED',
+			quality_rating: 'GREEN',
+			messaging_limit_tier: 'TIER_250',
+			name_status: 'APPROVED',
+			platform_type: 'CLOUD_API',
+			registrations: [],
+			...extra,
+		};
+		this.phoneNumbers.set(id, phone);
+		return phone;
+	}
+
+	/** Removes a pre-verified number from its pool (deleted, expired, or claimed by a client). */
+	removeNumber(number: PreVerifiedNumber): void {
+		this.numbers.delete(number.id);
+		this.idByNumber.delete(`${number.businessId}:${number.digits}`);
+	}
+
+	/** A new Graph object ID. */
+	newId(): string {
+		return String(this.nextId++);
+	}
+
+	/** Calls answered with a throttling error (budget spent, or the throttle fault). */
+	get throttledCalls(): number {
+		return this.budget.throttledCalls + this.throttleFaults;
+	}
+
+	/** When the budget throttled a call (the real clock, ms). */
+	get throttledAt(): number[] {
+		return this.budget.throttledAt;
+	}
+
+	/** Counts calls another system of the business made over the last window (see budget.ts). */
+	prefillUsage(businessId: string, calls: number): void {
+		this.budget.prefill(businessId, calls);
+	}
+
+	/** The highest business usage the simulator reported, in percent. */
+	get highestUsagePercent(): number {
+		return this.budget.highestPercent;
+	}
+
+	faults: FaultSettings;
+
+	/** Answers used, in order, for the next requests to the Graph API paths. */
+	readonly script: ScriptedResponse[] = [];
+
+	readonly businessIds: string[];
+
+	private readonly budget: UsageBudget;
+
+	private throttleFaults = 0;
+
+	private readonly random: () => number;
+
+	private server?: Server;
+
+	private readonly sockets = new Set<Socket>();
+
+	private nextId = 100_000_000_000_000;
+
+	constructor(private readonly options: SimulatorOptions) {
+		this.businessIds = options.businessIds;
+		this.faults = { ...NO_FAULTS, ...options.faults };
+		this.random = seededRandom(options.seed ?? 42);
+		this.budget = new UsageBudget({
+			callsPerWindow: options.callsPerWindow ?? 0,
+			appCallsPerWindow: options.appCallsPerWindow ?? 0,
+			windowMs: options.windowMs ?? 3_600_000,
+			retryAfterHeader: options.retryAfterHeader === true,
+		});
+		for (const waba of options.wabas ?? [
+			{ id: SIMULATOR_WABA_ID, businessId: options.businessIds[0], name: 'Simulator WABA' },
+		]) {
+			this.wabas.set(waba.id, waba);
+		}
+	}
+
+	get baseUrl(): string {
+		const address = this.server?.address() as AddressInfo | null;
+		if (!address) throw new Error('simulator is not running');
+		return `http://127.0.0.1:${address.port}`;
+	}
+
+	async start(port = 0): Promise<string> {
+		this.server = createServer((req, res) => void this.handle(req, res));
+		this.server.on('connection', (socket) => {
+			this.sockets.add(socket);
+			socket.on('close', () => this.sockets.delete(socket));
+		});
+		await new Promise<void>((resolve) => this.server?.listen(port, '127.0.0.1', resolve));
+		return this.baseUrl;
+	}
+
+	async stop(): Promise<void> {
+		for (const socket of this.sockets) socket.destroy();
+		await new Promise((resolve) => (this.server ? this.server.close(resolve) : resolve(undefined)));
+	}
+
+	/** The code "sent" by request_code: what a person would read from the SMS. */
+	lastCode(id: string): string | undefined {
+		return (this.numbers.get(id) ?? this.phoneNumbers.get(id))?.pendingCode;
+	}
+
+	totalAdds(): number {
+		let total = 0;
+		for (const count of this.addsByNumber.values()) total += count;
+		return total;
+	}
+
+	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+		const record: RecordedRequest = {
+			method: req.method ?? 'GET',
+			path: url.pathname,
+			query: url.search,
+			status: 0,
+			at: Date.now(),
+			authorized: req.headers.authorization !== undefined,
+		};
+		this.requests.push(record);
+		const body = await readBody(req);
+		record.body = body;
+		if (this.faults.latencyMs > 0) await delay(this.faults.latencyMs);
+
+		// Test-only routes, documented in the README.
+		if (url.pathname.startsWith('/__simulator/')) {
+			record.status = 200;
+			this.handleControl(url, req.method ?? 'GET', body, res);
+			return;
+		}
+
+		// Meta's CDN for QR images: outside the Graph API, so no token, budget or faults.
+		if (url.pathname.startsWith(CDN_PREFIX)) {
+			record.status = serveQrImage(this, url, res);
+			return;
+		}
+
+		const scripted = this.script.shift();
+		if (scripted && !scripted.action) {
+			record.status = scripted.status ?? 200;
+			res.writeHead(record.status, { 'Content-Type': 'application/json', ...scripted.headers });
+			res.end(scripted.body ?? '');
+			return;
+		}
+		const fault = scripted?.action ?? drawFault(this.faults, this.random);
+		if (fault === 'hang') return; // never answers; the client's timeout must fire
+		if (fault === 'reset') {
+			req.socket.destroy();
+			return;
+		}
+		if (fault === 'html') {
+			record.status = 502;
+			res.writeHead(502, { 'Content-Type': 'text/html' });
+			res.end('<html><body><h1>502 Bad Gateway</h1></body></html>');
+			return;
+		}
+		if (fault === 'invalidJson') {
+			record.status = 200;
+			res.writeHead(200, { 'Content-Type': 'application/json' });
+			res.end('{"id": "12');
+			return;
+		}
+
+		const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+		try {
+			if (fault === 'server') throw transientServerError();
+			this.authenticate(req);
+			const segments = url.pathname.split('/').filter(Boolean);
+			const [version] = segments;
+			if (!version || !VERSION.test(version)) {
+				throw graphError(400, 100, `Unknown API version "${version ?? ''}"`);
+			}
+			const businessId = this.businessOf(segments);
+			this.budget.spend(businessId, headers);
+			if (businessId) {
+				if (fault === 'throttle') {
+					this.throttleFaults++;
+					throw graphError(429, 4, 'Application request limit reached', {
+						is_transient: true,
+						error_subcode: 2446079,
+					});
+				}
+			}
+			const answer = this.route(req.method ?? 'GET', segments.slice(1), url, body);
+			if (fault === 'lostAnswer') {
+				req.socket.destroy();
+				return;
+			}
+			if (fault === 'appliedThenFail') throw transientServerError();
+			record.status = 200;
+			res.writeHead(200, headers);
+			res.end(JSON.stringify(answer));
+		} catch (error) {
+			const failure =
+				error instanceof HttpFailure
+					? error
+					: graphError(500, 1, `Simulator fault: ${(error as Error).message}`);
+			record.status = failure.status;
+			res.writeHead(failure.status, headers);
+			res.end(JSON.stringify(failure.body));
+		}
+	}
+
+	/** The test-only routes under /__simulator/: none in the core (see GraphApiSimulator.ts). */
+	protected handleControl(
+		_url: URL,
+		_method: string,
+		_body: Record<string, unknown>,
+		res: ServerResponse,
+	): void {
+		res.writeHead(404, { 'Content-Type': 'application/json' });
+		res.end('{"error":"unknown simulator route"}');
+	}
+
+	private authenticate(req: IncomingMessage): void {
+		const header = req.headers.authorization ?? '';
+		if (header !== `Bearer ${this.options.token}`) {
+			throw graphError(401, 190, 'Invalid OAuth access token - Cannot parse access token', {
+				error_subcode: header ? 467 : undefined,
+			});
+		}
+	}
+
+	/** The business a request spends budget for, when its path names one. */
+	private businessOf(segments: string[]): string | undefined {
+		const target = segments[1];
+		if (!target) return undefined;
+		if (this.businessIds.includes(target)) return target;
+		const wabaId = this.phoneNumbers.get(target)?.wabaId ?? target;
+		return this.wabas.get(wabaId)?.businessId ?? this.numbers.get(target)?.businessId;
+	}
+
+	private route(method: string, path: string[], url: URL, body: Record<string, unknown>): unknown {
+		const [target, edge, ...rest] = path;
+		const nested = rest.length === 1 && edge !== undefined && EDGES_WITH_CHILD.has(edge);
+		if ((rest.length > 0 && !nested) || !target) {
+			throw graphError(400, 100, 'Unknown path components');
+		}
+		if (target === 'me' && !edge && method === 'GET') {
+			return { id: '10000000000001', name: 'Simulator System User' };
+		}
+		if (!NUMERIC_ID.test(target)) {
+			throw graphError(400, 100, `Invalid parameter: "${target.slice(0, 40)}" is not a valid ID`);
+		}
+		for (const resource of RESOURCES) {
+			const answer = resource(this, { method, target, edge, child: rest[0], url, body });
+			if (answer !== NOT_MINE) return answer;
+		}
+		if (this.businessIds.includes(target)) {
+			throw graphError(400, 100, `Unsupported request on business ${target}`);
+		}
+		throw graphError(404, 803, `Some of the aliases you requested do not exist: ${target}`);
+	}
+}
