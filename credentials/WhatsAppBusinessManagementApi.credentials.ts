@@ -80,6 +80,15 @@ export class WhatsAppBusinessManagementApi implements ICredentialType {
 				hide: { baseUrl: [{ _cnd: { regex: SAFE_BASE_URL } }] },
 			},
 		},
+		{
+			displayName: 'Business ID',
+			name: 'businessId',
+			type: 'string',
+			default: '',
+			placeholder: '1234567890123456',
+			description:
+				"Optional: your business portfolio ID (digits only; Business Settings > Business info). Used wherever a node's Business ID is left empty, and by the From List pickers, so that panels need no Business ID.",
+		},
 	];
 
 	authenticate: IAuthenticateGeneric = {

@@ -6,7 +6,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { asItemError, toNodeError } from './transport';
+import { asItemError, readCredentialBusinessId, toNodeError } from './transport';
 import { pollChanges } from './trigger/poll';
 import type { Watch } from './trigger/poll';
 
@@ -51,11 +51,10 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 				displayName: 'Business ID',
 				name: 'businessId',
 				type: 'string',
-				required: true,
 				default: '',
-				placeholder: '1234567890123456',
+				placeholder: "The credential's Business ID",
 				description:
-					'ID of the business portfolio whose pre-verified numbers are watched (digits only)',
+					"ID of the business portfolio whose pre-verified numbers are watched (digits only). Leave empty to use the credential's Business ID.",
 				displayOptions: { show: { watch: ['preVerifiedNumbers'] } },
 			},
 			{
@@ -172,9 +171,12 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const watch = this.getNodeParameter('watch') as Watch;
 		const pool = watch === 'preVerifiedNumbers';
-		const ownerId = String(this.getNodeParameter(pool ? 'businessId' : 'wabaId', '')).trim();
+		const typed = String(this.getNodeParameter(pool ? 'businessId' : 'wabaId', '')).trim();
+		const ownerId = typed || (pool ? await readCredentialBusinessId.call(this) : '');
 		if (!/^[0-9]+$/.test(ownerId)) {
-			const label = pool ? 'Business ID' : 'WhatsApp Business Account ID';
+			const label = pool
+				? 'Business ID (here or in the credential)'
+				: 'WhatsApp Business Account ID';
 			throw new NodeOperationError(
 				this.getNode(),
 				`${label} must be the digits of the ID, e.g. 1234567890123456.`,

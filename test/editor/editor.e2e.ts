@@ -98,6 +98,23 @@ test('the credential: Test connection succeeds with the token, fails clearly wit
 	const dialog = page.locator('.el-dialog').filter({ hasText: 'WhatsApp Business Management API' });
 	const fields = dialog.locator('[data-test-id=parameter-input-field]');
 	await expectText(dialog, 'Access Token');
+
+	// Plain http to another machine, first, on a dialog not saved yet, so that its picture shows
+	// the refusal alone: the field says why, and Test connection sends nothing there (the
+	// IPv4-mapped 127.0.0.1 reaches the simulator, so a request that left would count).
+	const remote = simulator.baseUrl.replace('127.0.0.1', '[::ffff:7f00:1]');
+	const before = simulator.requests.length;
+	await fields.nth(0).fill(TOKEN);
+	await fields.nth(2).fill(remote);
+	await expectText(dialog, 'Base URL refused. Use https://');
+	expect(await dialog.getByText('Couldn’t connect').count()).toBe(0);
+	expect(await dialog.getByText('Meta rejected').count()).toBe(0);
+	await page.screenshot({ path: join(IMAGES, 'credential-plain-http.png') });
+	await dialog.getByRole('button', { name: 'Save' }).click();
+	// n8n shows only the code of a request that never started; the notice above says why.
+	await expectText(dialog, 'ERR_INVALID_URL');
+	expect(simulator.requests.length).toBe(before);
+
 	await fields.nth(0).fill('EAAWrongTokenForTheEditor');
 	await fields.nth(2).fill(simulator.baseUrl);
 	await dialog.getByRole('button', { name: 'Save' }).click();
@@ -107,19 +124,7 @@ test('the credential: Test connection succeeds with the token, fails clearly wit
 	if (await more.isVisible()) await more.click();
 	await expectText(dialog, 'Meta rejected the Access Token');
 	await page.screenshot({ path: join(IMAGES, 'credential-wrong-token.png') });
-
-	// Plain http to another machine: the field says why, and Test connection sends nothing there
-	// (the IPv4-mapped 127.0.0.1 reaches the simulator, so a request that left would count).
-	const remote = simulator.baseUrl.replace('127.0.0.1', '[::ffff:7f00:1]');
-	const before = simulator.requests.length;
 	await fields.nth(0).fill(TOKEN);
-	await fields.nth(2).fill(remote);
-	await expectText(dialog, 'Base URL refused. Use https://');
-	await page.screenshot({ path: join(IMAGES, 'credential-plain-http.png') });
-	await dialog.getByRole('button', { name: 'Save' }).click();
-	// n8n shows only the code of a request that never started; the notice above says why.
-	await expectText(dialog, 'ERR_INVALID_URL');
-	expect(simulator.requests.length).toBe(before);
 
 	await fields.nth(2).fill(simulator.baseUrl);
 	await dialog.getByRole('button', { name: 'Save' }).click();
@@ -396,6 +401,14 @@ test('onboarding panels show the output of their own run: a phone number, a WABA
 		const output = ndv.locator('[data-test-id=output-panel]');
 		// n8n opens an item with a file in its Binary view.
 		await expectText(output, text);
+		// Picked By ID: no Business ID, and no WABA for a phone number (they only feed From List).
+		expect(await ndv.locator('[data-test-id=parameter-input-phoneNumberId]').count()).toBe(
+			name === 'Get a WhatsApp Business Account' ? 0 : 1,
+		);
+		expect(await ndv.locator('[data-test-id=parameter-input-businessId]').count()).toBe(0);
+		expect(await ndv.locator('[data-test-id=parameter-input-wabaId]').count()).toBe(
+			name === 'Get a WhatsApp Business Account' ? 1 : 0,
+		);
 		await page.screenshot({ path: join(IMAGES, image) });
 		await page.locator('[data-test-id=ndv-close-button]').click();
 		await ndv.waitFor({ state: 'hidden' });

@@ -97,15 +97,29 @@ export function optionsCollection(extra: INodeProperties[] = []): INodePropertie
 	};
 }
 
-export function businessIdField(required: boolean, description: string): INodeProperties {
+/**
+ * Business ID: optional everywhere, as an empty field takes the credential's Business ID. Where
+ * it only feeds a From List picker, it shows only while that picker is in use (`pickerOf`).
+ */
+export function businessIdField(description: string, pickerOf: string[] = []): INodeProperties {
 	return {
 		displayName: 'Business ID',
 		name: 'businessId',
 		type: 'string',
-		required,
 		default: '',
-		placeholder: '1234567890123456',
+		placeholder: "The credential's Business ID",
 		description,
+		...shownWhilePicking(pickerOf),
+	};
+}
+
+/** Shown only while each of these resource locators is in "From List" mode. */
+function shownWhilePicking(locators: string[]): Pick<INodeProperties, 'displayOptions'> {
+	if (locators.length === 0) return {};
+	return {
+		displayOptions: {
+			show: Object.fromEntries(locators.map((name) => [`${name}.mode`, ['list']])),
+		},
 	};
 }
 
@@ -162,8 +176,8 @@ export function idLocatorField(field: {
 /** The fields of an operation on one pre-verified number: the business for "From List", then the number. */
 export const preVerifiedNumberFields: INodeProperties[] = [
 	businessIdField(
-		false,
-		'Business portfolio whose numbers "From List" shows (digits only). Not needed with "By ID".',
+		'Business portfolio whose numbers "From List" shows (digits only); empty: the credential\'s. Not needed with "By ID".',
+		['preVerifiedNumberId'],
 	),
 	idLocatorField({
 		displayName: 'Pre-Verified Number',
@@ -173,14 +187,12 @@ export const preVerifiedNumberFields: INodeProperties[] = [
 	}),
 ];
 
-const wabaBusinessIdField = businessIdField(
-	false,
-	'Business portfolio whose WhatsApp Business Accounts (owned and shared by clients) "From List" shows (digits only). Not needed with "By ID".',
-);
+const WABA_PICKER_HELP =
+	'Business portfolio whose WhatsApp Business Accounts (owned and shared by clients) "From List" shows (digits only); empty: the credential\'s. Not needed with "By ID".';
 
 /** The WhatsApp Business Account whose numbers an operation lists or adds to. */
 export const wabaFields: INodeProperties[] = [
-	wabaBusinessIdField,
+	businessIdField(WABA_PICKER_HELP, ['wabaId']),
 	idLocatorField({
 		displayName: 'WhatsApp Business Account',
 		name: 'wabaId',
@@ -191,14 +203,17 @@ export const wabaFields: INodeProperties[] = [
 
 /** The fields of an operation on one WABA phone number; the WABA only helps "From List". */
 export const phoneNumberFields: INodeProperties[] = [
-	wabaBusinessIdField,
-	idLocatorField({
-		displayName: 'WhatsApp Business Account',
-		name: 'wabaId',
-		description: 'The WABA whose numbers "From List" shows. Not needed with "By ID".',
-		searchListMethod: 'searchWhatsAppBusinessAccounts',
-		required: false,
-	}),
+	businessIdField(WABA_PICKER_HELP, ['phoneNumberId', 'wabaId']),
+	{
+		...idLocatorField({
+			displayName: 'WhatsApp Business Account',
+			name: 'wabaId',
+			description: 'The WABA whose numbers "From List" shows. Not needed with "By ID".',
+			searchListMethod: 'searchWhatsAppBusinessAccounts',
+			required: false,
+		}),
+		...shownWhilePicking(['phoneNumberId']),
+	},
 	idLocatorField({
 		displayName: 'Phone Number',
 		name: 'phoneNumberId',

@@ -19,6 +19,8 @@ export type ItemOptions = IDataObject;
 export interface RunSettings {
 	connection: ConnectionSettings;
 	validateOnly: boolean;
+	/** The credential's Business ID ('' when none): what an empty Business ID field means. */
+	credentialBusinessId: string;
 }
 
 /**

@@ -5,6 +5,7 @@ import { normalizePhoneNumber } from '../helpers/normalizePhoneNumber';
 import type { NormalizedPhoneNumber } from '../helpers/normalizePhoneNumber';
 import { echoInput, quoteInput } from '../helpers/userInput';
 import {
+	readCredentialBusinessId,
 	DEFAULT_RETRY_POLICY,
 	DEFAULT_TIMEOUT_MS,
 	DEFAULT_USAGE_CEILING_PERCENT,
@@ -21,17 +22,34 @@ function toId(value: unknown): string | undefined {
 	return typeof text === 'string' && DIGITS.test(text.trim()) ? text.trim() : undefined;
 }
 
-/** The item's Business ID, checked. */
-export function readBusinessId(context: IExecuteFunctions, itemIndex: number): string {
+/**
+ * The item's Business ID, checked; an empty field takes the credential's Business ID
+ * (`fromCredential`, '' when the credential has none).
+ */
+export function readBusinessId(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	fromCredential: string,
+): string {
 	const value = context.getNodeParameter('businessId', itemIndex, '') as unknown;
-	const id = toId(value);
-	if (id !== undefined) return id;
-	const text = typeof value === 'string' ? value.trim() : '';
-	if (text === '') {
-		throw new InputError('Business ID is empty. Enter the business portfolio ID (digits only).');
+	const given = typeof value === 'string' ? value.trim() : value;
+	if (given === '' || given === undefined || given === null) {
+		if (fromCredential === '') {
+			throw new InputError(
+				'Business ID is empty. Enter the business portfolio ID (digits only) here, or once in the credential.',
+			);
+		}
+		if (toId(fromCredential) === undefined) {
+			throw new InputError(
+				`Business ID ${quoteInput(fromCredential)} in the credential is not valid: use only the digits 0-9, e.g. 1234567890123456.`,
+			);
+		}
+		return fromCredential;
 	}
+	const id = toId(given);
+	if (id !== undefined) return id;
 	throw new InputError(
-		`Business ID ${quoteInput(text)} is not valid: use only the digits 0-9, e.g. 1234567890123456.`,
+		`Business ID ${quoteInput(String(given))} is not valid: use only the digits 0-9, e.g. 1234567890123456.`,
 	);
 }
 
@@ -59,12 +77,13 @@ export function readItemOptions(context: IExecuteFunctions, itemIndex: number): 
 	return Object.fromEntries(Object.entries(options).filter(([name]) => !RUN_SETTINGS.has(name)));
 }
 
-/** The settings of the whole run, from the first item's Options. */
-export function readRunSettings(context: IExecuteFunctions): RunSettings {
+/** The settings of the whole run: the first item's Options, and the credential's defaults. */
+export async function readRunSettings(context: IExecuteFunctions): Promise<RunSettings> {
 	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
 	return {
 		connection: readConnectionSettings(options),
 		validateOnly: options.validateOnly === true,
+		credentialBusinessId: await readCredentialBusinessId.call(context),
 	};
 }
 

@@ -43,7 +43,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 	const node = this.getNode();
 	// Run settings are read once; every other value is read for its own item, by its prepare.
-	const run = readRunSettings(this);
+	const run = await readRunSettings(this);
 	const continueOnFail = this.continueOnFail();
 	// n8n 1.x moves an item to the error output only when it has `error`; n8n 2.x also by its
 	// json, and replaces the json of any item that keeps `error` after routing. Non-enumerable,

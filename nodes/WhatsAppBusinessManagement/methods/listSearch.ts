@@ -6,13 +6,26 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
-import { edges, getGraphConnection, graphApiRequestPage } from '../transport';
+import {
+	edges,
+	getGraphConnection,
+	graphApiRequestPage,
+	readCredentialBusinessId,
+} from '../transport';
 import type { GraphRequest } from '../transport';
 
 /** The digits of a parameter that must hold an ID before "From List" can list anything. */
 function requireId(context: ILoadOptionsFunctions, name: string, message: string): string {
 	const value = context.getCurrentNodeParameter(name, { extractValue: true }) as unknown;
 	const id = String(value ?? '').trim();
+	if (!/^[0-9]+$/.test(id)) throw new NodeOperationError(context.getNode(), message);
+	return id;
+}
+
+/** The Business ID field's digits, or the credential's when the field is empty. */
+async function requireBusinessId(context: ILoadOptionsFunctions, message: string): Promise<string> {
+	const typed = String(context.getCurrentNodeParameter('businessId') ?? '').trim();
+	const id = typed || (await readCredentialBusinessId.call(context));
 	if (!/^[0-9]+$/.test(id)) throw new NodeOperationError(context.getNode(), message);
 	return id;
 }
@@ -45,10 +58,9 @@ export async function searchPreVerifiedNumbers(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const businessId = requireId(
+	const businessId = await requireBusinessId(
 		this,
-		'businessId',
-		'Enter the Business ID (digits only) to list its pre-verified numbers, or switch to "By ID"',
+		'Enter the Business ID (digits only), here or in the credential, to list its pre-verified numbers, or switch to "By ID"',
 	);
 	return await searchPage(
 		this,
@@ -77,10 +89,9 @@ export async function searchWhatsAppBusinessAccounts(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const businessId = requireId(
+	const businessId = await requireBusinessId(
 		this,
-		'businessId',
-		'Enter the Business ID (digits only) to list its WhatsApp Business Accounts, or switch to "By ID"',
+		'Enter the Business ID (digits only), here or in the credential, to list its WhatsApp Business Accounts, or switch to "By ID"',
 	);
 	const toItem = (label: string) => (w: IDataObject) => ({
 		name: `${String(w.name ?? w.id)} (${label})`,

@@ -101,6 +101,22 @@ export function validateBaseUrl(baseUrl: unknown): string {
 	return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 
+/**
+ * The credential's optional Business ID, as typed ('' when none): the fallback of every empty
+ * Business ID field. Checked where it is used, so that a run that needs none never fails on it.
+ */
+export async function readCredentialBusinessId(this: Context): Promise<string> {
+	try {
+		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+		return typeof credentials.businessId === 'string' || typeof credentials.businessId === 'number'
+			? String(credentials.businessId).trim()
+			: '';
+	} catch {
+		// No credential yet: the connection reports that, with its own message.
+		return '';
+	}
+}
+
 export async function getGraphConnection(
 	this: Context,
 	settings: ConnectionSettings = {},

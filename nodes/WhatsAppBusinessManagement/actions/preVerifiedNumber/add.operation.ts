@@ -16,8 +16,7 @@ import type { Operation } from '../node.type';
 
 const properties: INodeProperties[] = [
 	businessIdField(
-		true,
-		'ID of the business portfolio whose pool of pre-verified numbers receives the number (digits only)',
+		"ID of the business portfolio whose pool of pre-verified numbers receives the number (digits only). Leave empty to use the credential's Business ID.",
 	),
 	...phoneNumberInputFields(
 		'Number to add, in any common format (spaces, dashes, dots, brackets, 00 prefix). Sent to Meta in E.164 form. Usually an expression that reads the phone column of the incoming row.',
@@ -128,7 +127,9 @@ export const add: Operation<AddRequest> = {
 	description,
 
 	prepare(context, itemIndex, options, run) {
-		const businessId = run.validateOnly ? '' : readBusinessId(context, itemIndex);
+		const businessId = run.validateOnly
+			? ''
+			: readBusinessId(context, itemIndex, run.credentialBusinessId);
 		return {
 			businessId,
 			...readPhoneNumber(context, itemIndex),

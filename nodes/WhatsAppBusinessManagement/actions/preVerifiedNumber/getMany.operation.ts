@@ -16,8 +16,7 @@ import { readBusinessId, readLimit } from '../parameters';
 
 const properties: INodeProperties[] = [
 	businessIdField(
-		true,
-		'ID of the business portfolio that owns the pre-verified numbers (digits only)',
+		"ID of the business portfolio that owns the pre-verified numbers (digits only). Leave empty to use the credential's Business ID.",
 	),
 	...returnAllFields,
 	{
@@ -79,8 +78,8 @@ interface ListRequest {
 export const getMany: Operation<ListRequest> = {
 	description,
 
-	prepare(context, itemIndex, options) {
-		const businessId = readBusinessId(context, itemIndex);
+	prepare(context, itemIndex, options, run) {
+		const businessId = readBusinessId(context, itemIndex, run.credentialBusinessId);
 		const limit = readLimit(context, itemIndex);
 		const pageSize = Math.min(
 			MAX_PAGE_SIZE,

@@ -11,8 +11,7 @@ import { readBusinessId, readPreVerifiedNumberId } from '../parameters';
 /** The fields of Share with Partner and Stop Sharing: owner, number, partner. */
 const sharingFields: INodeProperties[] = [
 	businessIdField(
-		true,
-		'ID of the business portfolio that owns the pre-verified number (digits only); "From List" shows its numbers',
+		'ID of the business portfolio that owns the pre-verified number (digits only); "From List" shows its numbers. Leave empty to use the credential\'s Business ID.',
 	),
 	idLocatorField({
 		displayName: 'Pre-Verified Number',
@@ -50,8 +49,8 @@ export function sharingOperation(operation: 'share' | 'stopSharing'): Operation<
 			sharingFields,
 		),
 
-		prepare(context, itemIndex) {
-			const businessId = readBusinessId(context, itemIndex);
+		prepare(context, itemIndex, _options, run) {
+			const businessId = readBusinessId(context, itemIndex, run.credentialBusinessId);
 			const id = readPreVerifiedNumberId(context, itemIndex);
 			const raw = context.getNodeParameter('partnerBusinessId', itemIndex, '') as unknown;
 			const partnerBusinessId = String(raw ?? '').trim();

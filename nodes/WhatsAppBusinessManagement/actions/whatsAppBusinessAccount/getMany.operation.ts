@@ -10,8 +10,7 @@ type Ownership = 'owned' | 'client';
 
 const properties: INodeProperties[] = [
 	businessIdField(
-		true,
-		'Business portfolio whose WhatsApp Business Accounts to list (digits only)',
+		"Business portfolio whose WhatsApp Business Accounts to list (digits only). Leave empty to use the credential's Business ID.",
 	),
 	{
 		displayName: 'Ownership',
@@ -47,8 +46,8 @@ interface ListRequest {
 export const getMany: Operation<ListRequest> = {
 	description,
 
-	prepare(context, itemIndex) {
-		const businessId = readBusinessId(context, itemIndex);
+	prepare(context, itemIndex, _options, run) {
+		const businessId = readBusinessId(context, itemIndex, run.credentialBusinessId);
 		const ownership = context.getNodeParameter('ownership', itemIndex, 'all') as string;
 		const lists: Ownership[] =
 			ownership === 'owned' ? ['owned'] : ownership === 'client' ? ['client'] : ['owned', 'client'];

@@ -1,0 +1,206 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code: runs in Node.js, never inside n8n */
+// The credential's optional Business ID: what every empty Business ID field means, in runs, in
+// the From List pickers and in the trigger; and panels picked By ID show no Business ID at all.
+import { LoadOptionsContext } from 'n8n-core';
+import { NodeHelpers, Workflow } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	INode,
+	INodeParameters,
+	INodeProperties,
+	IWorkflowBase,
+} from 'n8n-workflow';
+
+import {
+	searchPreVerifiedNumbers,
+	searchWhatsAppBusinessAccounts,
+} from '../../nodes/WhatsAppBusinessManagement/methods/listSearch';
+import { WhatsAppBusinessManagement } from '../../nodes/WhatsAppBusinessManagement/WhatsAppBusinessManagement.node';
+import { GraphApiSimulator, SIMULATOR_WABA_ID } from '../../simulator/GraphApiSimulator';
+import {
+	CREDENTIAL_TYPE,
+	PACKAGE_NODE_TYPE,
+	TestNodeTypes,
+	nodeWorkflow,
+	runWorkflow,
+	testAdditionalData,
+	triggerPoller,
+} from '../helpers/engine';
+
+const TOKEN = 'EAACredentialBusinessToken8Qz';
+const MINE = '1234567890123456';
+const OTHER = '6543210987654321';
+let simulator: GraphApiSimulator;
+
+beforeEach(async () => {
+	simulator = new GraphApiSimulator({ token: TOKEN, businessIds: [MINE, OTHER] });
+	await simulator.start();
+});
+
+afterEach(async () => {
+	await simulator.stop();
+});
+
+const credentials = (businessId?: string): ICredentialDataDecryptedObject => ({
+	accessToken: TOKEN,
+	apiVersion: 'v23.0',
+	baseUrl: simulator.baseUrl,
+	...(businessId === undefined ? {} : { businessId }),
+});
+
+async function add(rows: Array<{ business: string; phone: string }>, businessId?: string) {
+	const result = await runWorkflow(
+		nodeWorkflow({
+			rows,
+			onError: 'continueErrorOutput',
+			parameters: {
+				operation: 'add',
+				businessId: '={{ $json.business }}',
+				phoneNumber: '={{ $json.phone }}',
+			},
+		}),
+		credentials(businessId),
+	);
+	expect(result.error).toBeUndefined();
+	const [success = [], failure = []] = result.outputs('WhatsApp');
+	return { success, failure };
+}
+
+test("an empty Business ID takes the credential's; a row's own Business ID wins", async () => {
+	const { success, failure } = await add(
+		[
+			{ business: '', phone: '+1 631 555 1000' },
+			{ business: OTHER, phone: '+1 631 555 2000' },
+		],
+		MINE,
+	);
+	expect(failure).toEqual([]);
+	expect(success.map((i) => i.json.business_id)).toEqual([MINE, OTHER]);
+	expect(simulator.requests.map((r) => r.path)).toEqual([
+		`/v23.0/${MINE}/add_phone_numbers`,
+		`/v23.0/${OTHER}/add_phone_numbers`,
+	]);
+});
+
+test('without a Business ID here or in the credential, the row fails before any request', async () => {
+	const { success, failure } = await add([{ business: '', phone: '+1 631 555 1000' }]);
+	expect(success).toEqual([]);
+	expect(String(failure[0].json.error)).toBe(
+		'Business ID is empty. Enter the business portfolio ID (digits only) here, or once in the credential.',
+	);
+	expect(simulator.requests).toHaveLength(0);
+});
+
+test("a credential's Business ID that is not digits is named as the credential's", async () => {
+	const { failure } = await add([{ business: '', phone: '+1 631 555 1000' }], 'my-business');
+	expect(String(failure[0].json.error)).toContain('Business ID "my-business" in the credential');
+	expect(simulator.requests).toHaveLength(0);
+});
+
+test("WABA Get Many and the pool trigger use the credential's Business ID", async () => {
+	const result = await runWorkflow(
+		nodeWorkflow({
+			rows: [{ row: 1 }],
+			parameters: { resource: 'whatsAppBusinessAccount', operation: 'getMany', returnAll: true },
+		}),
+		credentials(MINE),
+	);
+	expect(result.outputs('WhatsApp')[0].map((i) => i.json.id)).toEqual([SIMULATOR_WABA_ID]);
+
+	simulator.seedPreVerifiedNumber(MINE, '16315551000');
+	const poller = triggerPoller(
+		{ watch: 'preVerifiedNumbers', poolEvents: ['added'], options: { emitExisting: true } },
+		credentials(MINE),
+	);
+	const items = await poller.poll();
+	expect(items?.map((i) => [i.json.event, i.json.business_id])).toEqual([['added', MINE]]);
+});
+
+/** A From List search as n8n's editor runs it: the panel's current values, the credential. */
+async function search(
+	method: typeof searchPreVerifiedNumbers,
+	parameters: INodeParameters,
+	businessId?: string,
+) {
+	const node: INode = {
+		id: 'node',
+		name: 'WhatsApp',
+		type: PACKAGE_NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'Meta' } },
+	};
+	const workflow = new Workflow({
+		id: 'search',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: new TestNodeTypes(),
+	});
+	const additionalData = testAdditionalData(credentials(businessId), 'search', {
+		id: 'search',
+	} as unknown as IWorkflowBase);
+	additionalData.currentNodeParameters = parameters;
+	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.x');
+	return await method.call(context);
+}
+
+test("From List lists the credential's business when the panel has no Business ID", async () => {
+	simulator.seedPreVerifiedNumber(MINE, '16315551000');
+	const pool = await search(searchPreVerifiedNumbers, { businessId: '' }, MINE);
+	expect(pool.results.map((r) => r.name)).toEqual(['+1 631-555-1000 (NOT_VERIFIED)']);
+	const wabas = await search(searchWhatsAppBusinessAccounts, {}, MINE);
+	expect(wabas.results.map((r) => r.value)).toEqual([SIMULATOR_WABA_ID]);
+	// The panel's own Business ID still wins.
+	const other = await search(searchPreVerifiedNumbers, { businessId: OTHER }, MINE);
+	expect(other.results).toEqual([]);
+	await expect(search(searchPreVerifiedNumbers, { businessId: '' })).rejects.toThrow(
+		'here or in the credential',
+	);
+});
+
+describe('panels picked By ID show no field that only feeds a picker', () => {
+	const properties = new WhatsAppBusinessManagement().description.properties;
+	/** The labels n8n's editor shows for these parameter values (its own displayParameter). */
+	function shown(parameters: INodeParameters): string[] {
+		return properties
+			.filter((p: INodeProperties) => NodeHelpers.displayParameter(parameters, p, null, null))
+			.map((p) => p.name)
+			.filter((name) =>
+				['businessId', 'wabaId', 'phoneNumberId', 'preVerifiedNumberId'].includes(name),
+			);
+	}
+	const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+	const fromList = { __rl: true, mode: 'list', value: '' };
+
+	test.each([
+		['phoneNumber', 'get', { phoneNumberId: byId('1') }, ['phoneNumberId']],
+		[
+			'phoneNumber',
+			'get',
+			{ phoneNumberId: fromList, wabaId: byId('2') },
+			['wabaId', 'phoneNumberId'],
+		],
+		[
+			'phoneNumber',
+			'get',
+			{ phoneNumberId: fromList, wabaId: fromList },
+			['businessId', 'wabaId', 'phoneNumberId'],
+		],
+		['whatsAppBusinessAccount', 'get', { wabaId: byId('2') }, ['wabaId']],
+		['whatsAppBusinessAccount', 'get', { wabaId: fromList }, ['businessId', 'wabaId']],
+		['qrCode', 'create', { phoneNumberId: byId('1') }, ['phoneNumberId']],
+		['preVerifiedNumber', 'get', { preVerifiedNumberId: byId('3') }, ['preVerifiedNumberId']],
+		// A Business ID the run itself uses stays, optional: empty means the credential's.
+		['preVerifiedNumber', 'add', {}, ['businessId']],
+		['whatsAppBusinessAccount', 'getMany', {}, ['businessId']],
+	])('%s %s %j shows %j', (resource, operation, values, expected) => {
+		expect(shown({ resource, operation, ...values })).toEqual(expected);
+	});
+
+	test('no Business ID field is required any more', () => {
+		const required = properties.filter((p) => p.name === 'businessId' && p.required);
+		expect(required).toEqual([]);
+	});
+});
