@@ -369,6 +369,101 @@ test(`n8n ${N8N_VERSION}: onboarding a client runs in the real n8n: the WABA and
 	expect(JSON.stringify(runData)).not.toContain(verifyToken);
 });
 
+test(`n8n ${N8N_VERSION}: two clients from one sheet, each row its own callback, verify token, region and pre-verified number`, async () => {
+	const clientWaba = '2000000000000002';
+	simulator.wabas.set(clientWaba, { id: clientWaba, businessId: BUSINESS, name: 'Client B' });
+	const phones = ['100000000000901', '100000000000902'];
+	phones.forEach((id, i) => simulator.seedConnectedPhoneNumber(id, `631555090${i + 1}`));
+	const pool = ['16315550911', '16315550912'].map((digits) =>
+		simulator.seedPreVerifiedNumber(BUSINESS, digits, true),
+	);
+	const clients = [
+		{
+			waba: SIMULATOR_WABA_ID,
+			url: 'https://client-a.example.com/wa',
+			token: 'verify-client-a-77',
+			phone: phones[0],
+			region: 'DE',
+			claim: '+1 631 555 0911',
+			preverified: pool[0],
+		},
+		{
+			waba: clientWaba,
+			url: 'https://client-b.example.com/wa',
+			token: 'verify-client-b-88',
+			phone: phones[1],
+			region: 'IN',
+			claim: '+1 631 555 0912',
+			preverified: pool[1],
+		},
+	];
+	const row = (field: string) => `={{ $('One item per client').item.json.${field} }}`;
+	const { runData } = await executeChain('wbmTwoClients001', 'Two clients, one sheet', [
+		{
+			name: 'Client sheet',
+			type: 'n8n-nodes-base.set',
+			typeVersion: 3.4,
+			parameters: { mode: 'raw', jsonOutput: JSON.stringify({ clients }) },
+		},
+		{
+			name: 'One item per client',
+			type: 'n8n-nodes-base.splitOut',
+			typeVersion: 1,
+			parameters: { fieldToSplitOut: 'clients', options: {} },
+		},
+		{
+			name: 'Subscribe',
+			parameters: {
+				resource: 'whatsAppBusinessAccount',
+				operation: 'subscribeApp',
+				wabaId: { __rl: true, mode: 'id', value: row('waba') },
+				options: { overrideCallbackUrl: row('url'), verifyToken: row('token') },
+			},
+		},
+		{
+			name: 'Register',
+			parameters: {
+				resource: 'phoneNumber',
+				operation: 'register',
+				phoneNumberId: { __rl: true, mode: 'id', value: row('phone') },
+				pin: '424242',
+				options: { dataLocalizationRegion: row('region') },
+			},
+		},
+		{
+			name: 'Add to WABA',
+			parameters: {
+				resource: 'phoneNumber',
+				operation: 'addToWaba',
+				wabaId: { __rl: true, mode: 'id', value: row('waba') },
+				phoneNumber: row('claim'),
+				verifiedName: 'Client Shop',
+				options: { preverifiedId: row('preverified') },
+			},
+		},
+	]);
+	const posts = (edge: string) =>
+		simulator.requests.filter((r) => r.method === 'POST' && r.path.endsWith(edge));
+	expect(posts('/subscribed_apps').map((r) => [r.path, r.body])).toEqual(
+		clients.map((c) => [
+			`/v23.0/${c.waba}/subscribed_apps`,
+			{ override_callback_uri: c.url, verify_token: c.token },
+		]),
+	);
+	expect(posts('/register').map((r) => [r.path, r.body?.data_localization_region])).toEqual(
+		clients.map((c) => [`/v23.0/${c.phone}/register`, c.region]),
+	);
+	expect(posts('/phone_numbers').map((r) => [r.path, r.body?.preverified_id])).toEqual(
+		clients.map((c) => [`/v23.0/${c.waba}/phone_numbers`, c.preverified]),
+	);
+	const ours = ['Subscribe', 'Register', 'Add to WABA'].map(
+		(node) => runData[node][0].data.main[0],
+	);
+	for (const items of ours) expect(items.map((i) => i.pairedItem.item)).toEqual([0, 1]);
+	expect(ours[1].map((i) => i.json.data_localization_region)).toEqual(['DE', 'IN']);
+	expect(JSON.stringify(ours)).not.toMatch(/verify-client-[ab]/);
+});
+
 test(`n8n ${N8N_VERSION}: a wrong token fails every valid row with category auth and shows no token`, async () => {
 	const wrong = 'EAAWrongTokenForTheRealN8nRun42';
 	const { success, failure, text } = await executeWith(wrong);
