@@ -11,12 +11,19 @@ N8N_VERSION="${N8N_VERSION:-2.41.1}"
 ROOT="${N8N_E2E_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-whatsapp-business-management}"
 CACHE="$ROOT/n8n-$N8N_VERSION"
 mkdir -p "$CACHE"
+# CI installs both n8n lines at once: Node 24 is installed by the first, the other waits for it;
+# a second call for the same version waits for the first instead of installing beside it.
+exec 8>"$ROOT/node24.lock"
+flock 8
 if [ ! -x "$ROOT/node24/node_modules/node/bin/node" ]; then
 	echo "installing node@24 into $ROOT/node24" >&2
 	rm -rf "$ROOT/node24" && mkdir -p "$ROOT/node24"
 	(cd "$ROOT/node24" && npm init -y >/dev/null && npm install --no-audit --no-fund --ignore-scripts=false node@24 >&2)
 fi
+flock -u 8
 NODE24="$ROOT/node24/node_modules/node/bin/node"
+exec 9>"$CACHE.lock"
+flock 9
 cd "$CACHE"
 "$NODE24" --version >/dev/null || { echo "node@24 did not install a working binary" >&2; exit 1; }
 if [ ! -f n8n/.installed ]; then
