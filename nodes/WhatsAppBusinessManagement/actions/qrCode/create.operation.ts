@@ -1,14 +1,13 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { edges, graphApiRequest, graphApiRequestAllItems } from '../../transport';
+import { edges, graphApiRequest } from '../../transport';
 import { optionsCollection, phoneNumberFields } from '../common.descriptions';
 import type { Operation } from '../node.type';
 import { readPhoneNumberId } from '../parameters';
 import {
 	imageFields,
 	prefilledMessageField,
-	QR_CODE_PAGE_SIZE,
-	qrCodeFields,
+	listQrCodes,
 	readImageRequest,
 	readPrefilledMessage,
 	withImage,
@@ -43,16 +42,7 @@ export const create: Operation<Creation> = {
 		// read first, and a code with this very message is the one the first attempt made (a
 		// code with the same message is the same chat link, so an older one serves as well).
 		const findApplied = async () => {
-			const codes = await graphApiRequestAllItems.call(
-				context,
-				connection,
-				{
-					method: 'GET',
-					path: edges.qrCodes(phoneNumberId),
-					qs: { fields: qrCodeFields(image.format) },
-				},
-				{ pageSize: QR_CODE_PAGE_SIZE },
-			);
+			const codes = await listQrCodes(context, connection, phoneNumberId, image.format);
 			return codes.filter((code) => code.prefilled_message === message).pop();
 		};
 		const answer = await graphApiRequest.call(context, connection, {

@@ -1,16 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { edges, graphApiRequestAllItems } from '../../transport';
 import { optionsCollection, phoneNumberFields, returnAllFields } from '../common.descriptions';
 import type { Operation } from '../node.type';
 import { readLimit, readPhoneNumberId } from '../parameters';
-import {
-	imageFields,
-	QR_CODE_PAGE_SIZE,
-	qrCodeFields,
-	readImageRequest,
-	withImage,
-} from './qrCode';
+import { imageFields, listQrCodes, readImageRequest, withImage } from './qrCode';
 import type { ImageRequest } from './qrCode';
 
 export const description = updateDisplayOptions(
@@ -31,16 +24,7 @@ export const getMany: Operation<{ phoneNumberId: string; limit: number; image: I
 	},
 
 	async run(context, connection, { phoneNumberId, limit, image }) {
-		const qrCodes = await graphApiRequestAllItems.call(
-			context,
-			connection,
-			{
-				method: 'GET',
-				path: edges.qrCodes(phoneNumberId),
-				qs: { fields: qrCodeFields(image.format) },
-			},
-			{ limit, pageSize: QR_CODE_PAGE_SIZE },
-		);
+		const qrCodes = await listQrCodes(context, connection, phoneNumberId, image.format, limit);
 		const items = [];
 		for (const qrCode of qrCodes) items.push(await withImage(context, connection, qrCode, image));
 		return items;

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { InputError } from '../../helpers/errors';
 import { checkLength } from '../../helpers/textLimits';
 import { quoteInput } from '../../helpers/userInput';
-import { downloadFile } from '../../transport';
+import { downloadFile, edges, graphApiRequestAllItems } from '../../transport';
 import type { GraphConnection } from '../../transport';
 import { withFile } from '../output';
 import type { ItemWithFile } from '../output';
@@ -105,7 +105,23 @@ export function readImageRequest(context: IExecuteFunctions, itemIndex: number):
 
 /** The fields to ask for: the image's URL in the chosen format, when one is wanted. */
 /** message_qrdls pages hold at most 25 codes (the contract's cap on `limit`). */
-export const QR_CODE_PAGE_SIZE = 25;
+const QR_CODE_PAGE_SIZE = 25;
+
+/** The number's QR codes, up to `limit`, with the image URL in `format` when one is asked. */
+export async function listQrCodes(
+	context: IExecuteFunctions,
+	connection: GraphConnection,
+	phoneNumberId: string,
+	format: ImageFormat,
+	limit = Infinity,
+): Promise<IDataObject[]> {
+	return await graphApiRequestAllItems.call(
+		context,
+		connection,
+		{ method: 'GET', path: edges.qrCodes(phoneNumberId), qs: { fields: qrCodeFields(format) } },
+		{ limit, pageSize: QR_CODE_PAGE_SIZE },
+	);
+}
 
 export function qrCodeFields(format: ImageFormat): string {
 	const base = 'code,prefilled_message,deep_link_url';
