@@ -5,10 +5,10 @@ import { normalizePhoneNumber } from '../helpers/normalizePhoneNumber';
 import type { NormalizedPhoneNumber } from '../helpers/normalizePhoneNumber';
 import { echoInput, quoteInput } from '../helpers/userInput';
 import {
-	readCredentialBusinessId,
 	DEFAULT_RETRY_POLICY,
 	DEFAULT_TIMEOUT_MS,
 	DEFAULT_USAGE_CEILING_PERCENT,
+	readCredentialBusinessId,
 } from '../transport';
 import type { ConnectionSettings } from '../transport';
 import { RUN_SETTINGS } from './common.descriptions';

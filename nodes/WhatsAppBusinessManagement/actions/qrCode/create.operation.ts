@@ -6,8 +6,8 @@ import type { Operation } from '../node.type';
 import { readPhoneNumberId } from '../parameters';
 import {
 	imageFields,
-	prefilledMessageField,
 	listQrCodes,
+	prefilledMessageField,
 	readImageRequest,
 	readPrefilledMessage,
 	withImage,

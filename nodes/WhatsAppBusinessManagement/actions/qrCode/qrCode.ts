@@ -103,7 +103,6 @@ export function readImageRequest(context: IExecuteFunctions, itemIndex: number):
 	return { format, binaryPropertyName };
 }
 
-/** The fields to ask for: the image's URL in the chosen format, when one is wanted. */
 /** message_qrdls pages hold at most 25 codes (the contract's cap on `limit`). */
 const QR_CODE_PAGE_SIZE = 25;
 
@@ -123,6 +122,7 @@ export async function listQrCodes(
 	);
 }
 
+/** The fields to ask for: the image's URL in the chosen format, when one is wanted. */
 export function qrCodeFields(format: ImageFormat): string {
 	const base = 'code,prefilled_message,deep_link_url';
 	return format === 'none' ? base : `${base},qr_image_url.format(${format})`;
