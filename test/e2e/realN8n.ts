@@ -8,6 +8,8 @@ import { tmpdir } from 'os';
 import { dirname, join } from 'path';
 import { promisify } from 'util';
 
+import { freePort } from '../helpers/freePort';
+
 const run = promisify(execFile);
 const root = join(__dirname, '../..');
 
@@ -82,10 +84,14 @@ export async function startRealN8n(
 	);
 	const cli = async (args: string[]) => {
 		const { stdout, stderr } = await run(node24, [n8nBin, ...args], {
-			env,
+			env: { ...env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) },
 			cwd: userFolder,
 			maxBuffer: 256 * 1024 * 1024,
 			timeout: 5 * 60_000,
+		}).catch((error: { message: string; stdout?: string; stderr?: string }) => {
+			// What n8n printed says why; the bare "Command failed" does not.
+			const printed = `${error.stdout ?? ''}\n${error.stderr ?? ''}`.trim().slice(-4000);
+			throw new Error(`${error.message.split('\n')[0]}\n${printed}`);
 		});
 		return stdout.search(/^\{$/m) === -1 ? `${stdout}\n${stderr}` : stdout;
 	};
@@ -146,9 +152,13 @@ export async function startN8nServer(
 	stdio: StdioOptions = 'ignore',
 	extraEnv: NodeJS.ProcessEnv = {},
 ): Promise<N8nServer> {
+	// Each n8n has its own task broker port: n8n's default (5679) may still be held by an n8n
+	// that another test file stopped a moment ago, and `execute` would then fail.
+	const brokerPort = String(await freePort());
 	const child = spawn(n8n.node24, [n8n.n8nBin, 'start'], {
 		env: {
 			...n8n.env,
+			N8N_RUNNERS_BROKER_PORT: brokerPort,
 			...extraEnv,
 			N8N_PORT: String(port),
 			N8N_LISTEN_ADDRESS: '127.0.0.1',

@@ -156,51 +156,46 @@ test("From List lists the credential's business when the panel has no Business I
 	const other = await search(searchPreVerifiedNumbers, { businessId: OTHER }, MINE);
 	expect(other.results).toEqual([]);
 	await expect(search(searchPreVerifiedNumbers, { businessId: '' })).rejects.toThrow(
-		'here or in the credential',
+		'Set the Business ID in the credential',
 	);
 });
 
-describe('panels picked By ID show no field that only feeds a picker', () => {
-	const properties = new WhatsAppBusinessManagement().description.properties;
-	/** The labels n8n's editor shows for these parameter values (its own displayParameter). */
-	function shown(parameters: INodeParameters): string[] {
-		return properties
-			.filter((p: INodeProperties) => NodeHelpers.displayParameter(parameters, p, null, null))
-			.map((p) => p.name)
-			.filter((name) =>
-				['businessId', 'wabaId', 'phoneNumberId', 'preVerifiedNumberId'].includes(name),
-			);
-	}
-	const byId = (value: string) => ({ __rl: true, mode: 'id', value });
-	const fromList = { __rl: true, mode: 'list', value: '' };
+describe('a Business ID field only where the run sends it', () => {
+	const { properties } = new WhatsAppBusinessManagement().description;
+	const withBusinessId = properties
+		.filter((p: INodeProperties) => p.name === 'businessId')
+		.flatMap((p) =>
+			(p.displayOptions?.show?.operation as string[]).map(
+				(operation) => `${(p.displayOptions?.show?.resource as string[])[0]}.${operation}`,
+			),
+		)
+		.sort();
 
-	test.each([
-		['phoneNumber', 'get', { phoneNumberId: byId('1') }, ['phoneNumberId']],
-		[
-			'phoneNumber',
-			'get',
-			{ phoneNumberId: fromList, wabaId: byId('2') },
-			['wabaId', 'phoneNumberId'],
-		],
-		[
-			'phoneNumber',
-			'get',
-			{ phoneNumberId: fromList, wabaId: fromList },
-			['businessId', 'wabaId', 'phoneNumberId'],
-		],
-		['whatsAppBusinessAccount', 'get', { wabaId: byId('2') }, ['wabaId']],
-		['whatsAppBusinessAccount', 'get', { wabaId: fromList }, ['businessId', 'wabaId']],
-		['qrCode', 'create', { phoneNumberId: byId('1') }, ['phoneNumberId']],
-		['preVerifiedNumber', 'get', { preVerifiedNumberId: byId('3') }, ['preVerifiedNumberId']],
-		// A Business ID the run itself uses stays, optional: empty means the credential's.
-		['preVerifiedNumber', 'add', {}, ['businessId']],
-		['whatsAppBusinessAccount', 'getMany', {}, ['businessId']],
-	])('%s %s %j shows %j', (resource, operation, values, expected) => {
-		expect(shown({ resource, operation, ...values })).toEqual(expected);
+	test('Add, Get Many and sharing of pre-verified numbers, and WABA Get Many; optional everywhere', () => {
+		expect(withBusinessId).toEqual([
+			'preVerifiedNumber.add',
+			'preVerifiedNumber.getMany',
+			'preVerifiedNumber.share',
+			'preVerifiedNumber.stopSharing',
+			'whatsAppBusinessAccount.getMany',
+		]);
+		expect(properties.filter((p) => p.name === 'businessId' && p.required)).toEqual([]);
 	});
 
-	test('no Business ID field is required any more', () => {
-		const required = properties.filter((p) => p.name === 'businessId' && p.required);
-		expect(required).toEqual([]);
+	test("n8n's editor shows a WABA or phone number panel picked By ID without a Business ID", () => {
+		const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+		const shown = (parameters: INodeParameters) =>
+			properties
+				.filter((p) => NodeHelpers.displayParameter(parameters, p, null, null))
+				.map((p) => p.name);
+		const waba = shown({
+			resource: 'whatsAppBusinessAccount',
+			operation: 'get',
+			wabaId: byId('2'),
+		});
+		expect(waba).not.toContain('businessId');
+		const phone = shown({ resource: 'phoneNumber', operation: 'get', phoneNumberId: byId('1') });
+		expect(phone).not.toContain('businessId');
+		expect(phone).toEqual(expect.arrayContaining(['wabaId', 'phoneNumberId']));
 	});
 });

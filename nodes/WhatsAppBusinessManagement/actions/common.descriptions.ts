@@ -98,10 +98,11 @@ export function optionsCollection(extra: INodeProperties[] = []): INodePropertie
 }
 
 /**
- * Business ID: optional everywhere, as an empty field takes the credential's Business ID. Where
- * it only feeds a From List picker, it shows only while that picker is in use (`pickerOf`).
+ * Business ID, on the operations that send it: optional, as an empty field takes the
+ * credential's Business ID. The From List pickers use the credential's too, so operations on
+ * one number or WABA need no Business ID field at all.
  */
-export function businessIdField(description: string, pickerOf: string[] = []): INodeProperties {
+export function businessIdField(description: string): INodeProperties {
 	return {
 		displayName: 'Business ID',
 		name: 'businessId',
@@ -109,17 +110,6 @@ export function businessIdField(description: string, pickerOf: string[] = []): I
 		default: '',
 		placeholder: "The credential's Business ID",
 		description,
-		...shownWhilePicking(pickerOf),
-	};
-}
-
-/** Shown only while each of these resource locators is in "From List" mode. */
-function shownWhilePicking(locators: string[]): Pick<INodeProperties, 'displayOptions'> {
-	if (locators.length === 0) return {};
-	return {
-		displayOptions: {
-			show: Object.fromEntries(locators.map((name) => [`${name}.mode`, ['list']])),
-		},
 	};
 }
 
@@ -173,47 +163,37 @@ export function idLocatorField(field: {
 	};
 }
 
-/** The fields of an operation on one pre-verified number: the business for "From List", then the number. */
+/** The fields of an operation on one pre-verified number ("From List": the credential's business). */
 export const preVerifiedNumberFields: INodeProperties[] = [
-	businessIdField(
-		'Business portfolio whose numbers "From List" shows (digits only); empty: the credential\'s. Not needed with "By ID".',
-		['preVerifiedNumberId'],
-	),
 	idLocatorField({
 		displayName: 'Pre-Verified Number',
 		name: 'preVerifiedNumberId',
-		description: 'The pre-verified phone number to act on',
+		description:
+			"The pre-verified phone number to act on. From List shows the numbers of the credential's Business ID.",
 		searchListMethod: 'searchPreVerifiedNumbers',
 	}),
 ];
 
-const WABA_PICKER_HELP =
-	'Business portfolio whose WhatsApp Business Accounts (owned and shared by clients) "From List" shows (digits only); empty: the credential\'s. Not needed with "By ID".';
-
 /** The WhatsApp Business Account whose numbers an operation lists or adds to. */
 export const wabaFields: INodeProperties[] = [
-	businessIdField(WABA_PICKER_HELP, ['wabaId']),
 	idLocatorField({
 		displayName: 'WhatsApp Business Account',
 		name: 'wabaId',
-		description: 'The WhatsApp Business Account (WABA) that holds the phone numbers',
+		description:
+			"The WhatsApp Business Account (WABA) that holds the phone numbers. From List shows the WABAs of the credential's Business ID.",
 		searchListMethod: 'searchWhatsAppBusinessAccounts',
 	}),
 ];
 
 /** The fields of an operation on one WABA phone number; the WABA only helps "From List". */
 export const phoneNumberFields: INodeProperties[] = [
-	businessIdField(WABA_PICKER_HELP, ['phoneNumberId', 'wabaId']),
-	{
-		...idLocatorField({
-			displayName: 'WhatsApp Business Account',
-			name: 'wabaId',
-			description: 'The WABA whose numbers "From List" shows. Not needed with "By ID".',
-			searchListMethod: 'searchWhatsAppBusinessAccounts',
-			required: false,
-		}),
-		...shownWhilePicking(['phoneNumberId']),
-	},
+	idLocatorField({
+		displayName: 'WhatsApp Business Account',
+		name: 'wabaId',
+		description: 'The WABA whose numbers "From List" shows. Not needed with "By ID".',
+		searchListMethod: 'searchWhatsAppBusinessAccounts',
+		required: false,
+	}),
 	idLocatorField({
 		displayName: 'Phone Number',
 		name: 'phoneNumberId',

@@ -22,7 +22,10 @@ function requireId(context: ILoadOptionsFunctions, name: string, message: string
 	return id;
 }
 
-/** The Business ID field's digits, or the credential's when the field is empty. */
+/**
+ * The business whose lists From List shows: the node's Business ID where the operation has one
+ * and it is filled in (Share, Stop Sharing), else the credential's.
+ */
 async function requireBusinessId(context: ILoadOptionsFunctions, message: string): Promise<string> {
 	const typed = String(context.getCurrentNodeParameter('businessId') ?? '').trim();
 	const id = typed || (await readCredentialBusinessId.call(context));
@@ -60,7 +63,7 @@ export async function searchPreVerifiedNumbers(
 ): Promise<INodeListSearchResult> {
 	const businessId = await requireBusinessId(
 		this,
-		'Enter the Business ID (digits only), here or in the credential, to list its pre-verified numbers, or switch to "By ID"',
+		'Set the Business ID in the credential (digits only) to list its pre-verified numbers, or switch to "By ID"',
 	);
 	return await searchPage(
 		this,
@@ -91,7 +94,7 @@ export async function searchWhatsAppBusinessAccounts(
 ): Promise<INodeListSearchResult> {
 	const businessId = await requireBusinessId(
 		this,
-		'Enter the Business ID (digits only), here or in the credential, to list its WhatsApp Business Accounts, or switch to "By ID"',
+		'Set the Business ID in the credential (digits only) to list its WhatsApp Business Accounts, or switch to "By ID"',
 	);
 	const toItem = (label: string) => (w: IDataObject) => ({
 		name: `${String(w.name ?? w.id)} (${label})`,
