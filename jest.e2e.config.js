@@ -4,5 +4,7 @@ module.exports = {
 	roots: ['<rootDir>/test/e2e'],
 	testMatch: ['**/*.e2e.ts'],
 	testTimeout: 20 * 60_000,
-	maxWorkers: 1,
+	// Side by side: the trigger file mostly waits for n8n's poll minute.
+	maxWorkers: 2,
+	globalSetup: '<rootDir>/test/e2e/globalSetup.ts',
 };

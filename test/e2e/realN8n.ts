@@ -40,7 +40,9 @@ export function ensureN8n(): { cache: string; node24: string; n8nBin: string } {
 	return { cache, node24, n8nBin: join(cache, 'n8n/node_modules/n8n/bin/n8n') };
 }
 
+/** Builds and packs the package; once per run when the e2e's global setup did it already. */
 export function packPackage(): string {
+	if (process.env.WBM_E2E_TARBALL) return process.env.WBM_E2E_TARBALL;
 	execFileSync('npx', ['gulp', 'build'], { cwd: root, stdio: 'ignore' });
 	const out = execFileSync(process.execPath, [join(root, 'scripts/pack.mjs')], { cwd: root });
 	return (JSON.parse(out.toString()) as { tarball: string }).tarball;
