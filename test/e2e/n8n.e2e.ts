@@ -416,6 +416,8 @@ test(`n8n ${N8N_VERSION}: two clients from one sheet, each row its own callback,
 			parameters: {
 				resource: 'whatsAppBusinessAccount',
 				operation: 'subscribeApp',
+				// Saved before this operation lost its picker-only Business ID: still runs.
+				businessId: BUSINESS,
 				wabaId: { __rl: true, mode: 'id', value: row('waba') },
 				options: { overrideCallbackUrl: row('url'), verifyToken: row('token') },
 			},

@@ -160,6 +160,26 @@ test("From List lists the credential's business when the panel has no Business I
 	);
 });
 
+test('a workflow saved with the Business ID that only fed a picker runs as before', async () => {
+	const result = await runWorkflow(
+		nodeWorkflow({
+			rows: [{ row: 1 }],
+			onError: 'continueErrorOutput',
+			parameters: {
+				resource: 'whatsAppBusinessAccount',
+				operation: 'get',
+				businessId: OTHER,
+				wabaId: { __rl: true, mode: 'list', value: SIMULATOR_WABA_ID },
+			},
+		}),
+		credentials(),
+	);
+	expect(result.error).toBeUndefined();
+	const [success = [], failure = []] = result.outputs('WhatsApp');
+	expect(failure).toEqual([]);
+	expect(success.map((i) => i.json.id)).toEqual([SIMULATOR_WABA_ID]);
+});
+
 describe('a Business ID field only where the run sends it', () => {
 	const { properties } = new WhatsAppBusinessManagement().description;
 	const withBusinessId = properties
