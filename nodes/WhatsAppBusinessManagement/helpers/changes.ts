@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { parseGraphTime } from './graphTime';
+import { digitsOf } from './phoneNumberText';
 
 const DAY_MS = 86_400_000;
 
@@ -33,8 +34,6 @@ export interface Diff {
 	changes: Change[];
 	seen: Seen;
 }
-
-const digits = (value: unknown) => (typeof value === 'string' ? value.replace(/\D/g, '') : '');
 
 /** A pre-verified number's status, with VERIFIED past its expiry read as EXPIRED. */
 function poolStatus(number: IDataObject, now: number): string {
@@ -88,7 +87,7 @@ export function diffPool(
 			change('verificationExpiring', known ? oldStatus : null, expiry);
 			announcedExpiry = String(expiry);
 		}
-		seen[id] = [status, expiry ?? '', announcedExpiry, digits(phone)].join(',');
+		seen[id] = [status, expiry ?? '', announcedExpiry, digitsOf(phone)].join(',');
 	}
 	for (const [id, entry] of Object.entries(before)) {
 		if (seen[id] !== undefined) continue;

@@ -95,3 +95,11 @@ export function findTwoNumbers(text: string): [string, string] | null {
 export function unbracketCountryCode(compact: string): string {
 	return compact.replace(/^\(\+(\d{1,3})\)/, '+$1');
 }
+
+/**
+ * The ASCII digits of a number as Meta formats it ("+1 631-555-1000"), to compare it with an
+ * E.164 number; '' for anything that is not text.
+ */
+export function digitsOf(value: unknown): string {
+	return typeof value === 'string' ? value.replace(/\D/g, '') : '';
+}

@@ -2,6 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { InputError } from '../../helpers/errors';
+import { digitsOf } from '../../helpers/phoneNumberText';
 import type { NormalizedPhoneNumber } from '../../helpers/normalizePhoneNumber';
 import { quoteInput } from '../../helpers/userInput';
 import { edges, graphApiRequest, graphApiRequestAllItems } from '../../transport';
@@ -88,7 +89,6 @@ export const addToWaba: Operation<WabaAddRequest> = {
 		if (request.preverifiedId) body.preverified_id = request.preverifiedId;
 		// After a lost answer, a retry would be refused as "already registered" although the
 		// first attempt added the number: the WABA's numbers are read first, and a match is it.
-		const digits = (value: unknown) => (typeof value === 'string' ? value.replace(/\D/g, '') : '');
 		const findApplied = async () => {
 			const numbers = await graphApiRequestAllItems.call(context, connection, {
 				method: 'GET',
@@ -96,7 +96,7 @@ export const addToWaba: Operation<WabaAddRequest> = {
 				qs: { fields: 'id,display_phone_number' },
 			});
 			return numbers.find(
-				(number) => digits(number.display_phone_number) === digits(normalized.e164),
+				(number) => digitsOf(number.display_phone_number) === digitsOf(normalized.e164),
 			);
 		};
 		const answer = await graphApiRequest.call(context, connection, {

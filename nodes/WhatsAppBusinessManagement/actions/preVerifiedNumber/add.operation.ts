@@ -2,6 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { NormalizedPhoneNumber } from '../../helpers/normalizePhoneNumber';
+import { digitsOf } from '../../helpers/phoneNumberText';
 import { edges, GraphApiError, graphApiRequest, graphApiRequestAllItems } from '../../transport';
 import type { GraphConnection, RetryState } from '../../transport';
 import {
@@ -80,13 +81,12 @@ async function findPreVerifiedNumberId(
 	businessId: string,
 	e164: string,
 ): Promise<string | undefined> {
-	const digits = (value: unknown) => (typeof value === 'string' ? value.replace(/\D/g, '') : '');
 	const numbers = await graphApiRequestAllItems.call(context, connection, {
 		method: 'GET',
 		path: edges.preVerifiedNumbers(businessId),
 		qs: { phone_number: e164, fields: 'id,phone_number' },
 	});
-	const match = numbers.find((entry) => digits(entry.phone_number) === digits(e164));
+	const match = numbers.find((entry) => digitsOf(entry.phone_number) === digitsOf(e164));
 	return match?.id === undefined ? undefined : String(match.id);
 }
 
