@@ -73,18 +73,31 @@ export function readLocatorId(
  * alone reads (once, from the first item).
  */
 export function readItemOptions(context: IExecuteFunctions, itemIndex: number): ItemOptions {
-	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return Object.fromEntries(Object.entries(options).filter(([name]) => !RUN_SETTINGS.has(name)));
+	return optionsOf(context, itemIndex, (name) => !RUN_SETTINGS.has(name));
 }
 
-/** The settings of the whole run: the first item's Options, and the credential's defaults. */
+/**
+ * The settings of the whole run, and only those: the run settings of the first item's Options
+ * (n8n's convention for settings of a run), and the credential's defaults. A row's own options
+ * are never read here.
+ */
 export async function readRunSettings(context: IExecuteFunctions): Promise<RunSettings> {
-	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
+	const options = optionsOf(context, 0, (name) => RUN_SETTINGS.has(name));
 	return {
 		connection: readConnectionSettings(options),
 		validateOnly: options.validateOnly === true,
 		credentialBusinessId: await readCredentialBusinessId.call(context),
 	};
+}
+
+/** The item's Options collection, kept to the options `wanted` names. */
+function optionsOf(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	wanted: (name: string) => boolean,
+): IDataObject {
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return Object.fromEntries(Object.entries(options).filter(([name]) => wanted(name)));
 }
 
 /** Retries, timeout and requests in flight from the node's Options, with the transport's defaults. */
