@@ -7,8 +7,11 @@ import { handleControl } from './control';
 import { SimulatorCore } from './core';
 
 export { RELIABILITY_FAULTS } from './faults';
+export { atoms, POINTS_PER_PAGE, templateDay, wabaPhones } from './resources/analytics';
+export { BLOCKED_ERRORS } from './resources/healthStatus';
 export { SIMULATOR_APP, SIMULATOR_WABA_ID } from './types';
 export type {
+	EntityHealth,
 	FaultSettings,
 	PreVerifiedNumber,
 	RecordedRequest,

@@ -4,7 +4,7 @@ import type { ServerResponse } from 'http';
 
 import type { SimulatorCore } from './core';
 import { phoneView } from './resources/phoneNumbers';
-import type { FaultSettings } from './types';
+import type { EntityHealth, FaultSettings } from './types';
 
 function stats(simulator: SimulatorCore) {
 	const { requests } = simulator;
@@ -73,6 +73,19 @@ export function handleControl(
 				'id,status,quality_rating,whatsapp_business_manager_messaging_limit,name_status',
 			),
 		);
+	}
+	// What Meta decides about messaging health: an entity (number, WABA, business, app) becomes
+	// LIMITED or BLOCKED (with Meta's errors, or the simulator's usual ones), or AVAILABLE again.
+	const healthMatch = /^\/__simulator\/health\/([0-9]+)$/.exec(url.pathname);
+	if (healthMatch && method === 'POST') {
+		const status = body.can_send_message;
+		if (status !== 'AVAILABLE' && status !== 'LIMITED' && status !== 'BLOCKED') {
+			res.writeHead(400, { 'Content-Type': 'application/json' });
+			return res.end('{"error":"can_send_message must be AVAILABLE, LIMITED or BLOCKED"}');
+		}
+		if (status === 'AVAILABLE') simulator.health.delete(healthMatch[1]);
+		else simulator.health.set(healthMatch[1], body as unknown as EntityHealth);
+		return send({ id: healthMatch[1], can_send_message: status });
 	}
 	if (url.pathname === '/__simulator/faults' && method === 'POST') {
 		simulator.faults = { ...simulator.faults, ...(body as Partial<FaultSettings>) };

@@ -13,7 +13,9 @@ import type { AddressInfo, Socket } from 'net';
 import { UsageBudget } from './budget';
 import { drawFault, NO_FAULTS, seededRandom } from './faults';
 import { delay, graphError, HttpFailure, NUMERIC_ID, readBody } from './graph';
+import { routeWabaAnalytics } from './resources/analytics';
 import { routeBusinessProfile } from './resources/businessProfiles';
+import { routeHealthStatus } from './resources/healthStatus';
 import { routePhoneNumber } from './resources/phoneNumbers';
 import {
 	putNumber,
@@ -26,6 +28,7 @@ import { routeWabaAccount } from './resources/subscribedApps';
 import { routeBusinessWabas, routeWaba } from './resources/wabas';
 import { NOT_MINE, SIMULATOR_WABA_ID } from './types';
 import type {
+	EntityHealth,
 	FaultSettings,
 	PreVerifiedNumber,
 	RecordedRequest,
@@ -39,6 +42,8 @@ import type {
 
 /** Every resource, tried in turn for a request; the first that knows its target answers. */
 const RESOURCES: Resource[] = [
+	routeWabaAnalytics,
+	routeHealthStatus,
 	routeBusinessPool,
 	routeBusinessWabas,
 	routeWaba,
@@ -81,6 +86,8 @@ export class SimulatorCore implements SimulatorState {
 	readonly wabas = new Map<string, Waba>();
 
 	readonly phoneNumbers = new Map<string, WabaPhoneNumber>();
+
+	readonly health = new Map<string, EntityHealth>();
 
 	/** Added to the real clock for expiry and verification times: tests move time forward. */
 	clockOffsetMs = 0;

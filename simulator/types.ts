@@ -62,6 +62,15 @@ export interface Waba {
 	account_review_status?: 'APPROVED' | 'PENDING' | 'REJECTED' | 'RESTRICTED';
 	/** Apps subscribed to the WABA's webhooks (POST /{WABA-ID}/subscribed_apps). */
 	subscribedApps?: SubscribedApp[];
+	/** is_enabled_for_insights: template analytics answer only when on (the default here). */
+	insightsEnabled?: boolean;
+}
+
+/** One entity's messaging health (Meta's health_status entities), as a control call sets it. */
+export interface EntityHealth {
+	can_send_message: 'AVAILABLE' | 'LIMITED' | 'BLOCKED';
+	errors?: Array<{ error_code: number; error_description: string; possible_solution: string }>;
+	additional_info?: string[];
 }
 
 export interface SubscribedApp {
@@ -153,6 +162,8 @@ export interface SimulatorState {
 	readonly addsByNumber: Map<string, number>;
 	readonly wabas: Map<string, Waba>;
 	readonly phoneNumbers: Map<string, WabaPhoneNumber>;
+	/** Messaging health by entity ID (number, WABA, business, app); AVAILABLE when absent. */
+	readonly health: Map<string, EntityHealth>;
 	readonly baseUrl: string;
 	now(): number;
 	/** A new Graph object ID. */

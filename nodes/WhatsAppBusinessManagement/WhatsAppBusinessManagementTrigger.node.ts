@@ -130,6 +130,12 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 						description: "Meta's review of the display name moved on",
 					},
 					{
+						name: 'Health Status Changed',
+						value: 'healthStatusChanged',
+						description:
+							"Whether a number can send changed (AVAILABLE, LIMITED, BLOCKED), for the number or its WABA, business or app; with Meta's reasons",
+					},
+					{
 						name: 'Messaging Limit Changed',
 						value: 'messagingLimitChanged',
 						description: 'The messaging limit tier went up or down',

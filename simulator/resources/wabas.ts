@@ -3,7 +3,7 @@
 import { graphError, page } from '../graph';
 import { NOT_MINE } from '../types';
 import type { GraphRoute, SimulatorState, Waba } from '../types';
-import { phoneView } from './phoneNumbers';
+import { phoneViewWithHealth } from './healthStatus';
 import { requireBusiness, statusOf } from './preVerifiedNumbers';
 import { wabaView } from './subscribedApps';
 
@@ -77,7 +77,7 @@ export function routeWaba(state: SimulatorState, route: GraphRoute): unknown {
 	if (method === 'GET') {
 		const numbers = [...state.phoneNumbers.values()].filter((p) => p.wabaId === waba.id);
 		const fields = url.searchParams.get('fields');
-		return page(state.baseUrl, numbers, url, (p) => phoneView(p, fields));
+		return page(state.baseUrl, numbers, url, (p) => phoneViewWithHealth(state, p, fields));
 	}
 	if (method === 'POST') return addToWaba(state, waba, body);
 	return NOT_MINE;

@@ -70,6 +70,7 @@ export interface WhatsAppBusinessManagementMap {
 		| 'deregister'
 		| 'get'
 		| 'getBusinessProfile'
+		| 'getHealthStatus'
 		| 'getMany'
 		| 'register'
 		| 'requestCode'
@@ -78,7 +79,13 @@ export interface WhatsAppBusinessManagementMap {
 		| 'updateBusinessProfile'
 		| 'verifyCode';
 	whatsAppBusinessAccount:
-		'get' | 'getMany' | 'getSubscribedApps' | 'subscribeApp' | 'unsubscribeApp';
+		| 'get'
+		| 'getAnalytics'
+		| 'getHealthStatus'
+		| 'getMany'
+		| 'getSubscribedApps'
+		| 'subscribeApp'
+		| 'unsubscribeApp';
 	qrCode: 'create' | 'delete' | 'get' | 'getMany' | 'update';
 }
 

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { parseGraphTime } from './graphTime';
+import { healthSignature } from './healthStatus';
 import { digitsOf } from './phoneNumberText';
 
 const DAY_MS = 86_400_000;
@@ -8,7 +9,11 @@ const DAY_MS = 86_400_000;
 export type PoolEvent =
 	'added' | 'verified' | 'verificationExpiring' | 'verificationLost' | 'leftPool';
 export type PhoneNumberEvent =
-	'statusChanged' | 'qualityChanged' | 'messagingLimitChanged' | 'nameStatusChanged';
+	| 'statusChanged'
+	| 'qualityChanged'
+	| 'messagingLimitChanged'
+	| 'nameStatusChanged'
+	| 'healthStatusChanged';
 /** Not about a number: the watched WABA's own review by Meta. */
 export type WabaEvent = 'accountReviewStatusChanged';
 
@@ -114,29 +119,40 @@ const WATCHED: Array<[PhoneNumberEvent, string]> = [
 	['nameStatusChanged', 'name_status'],
 ];
 
-/** Compares a WABA's numbers with what the last poll saw: one change per watched field. */
+/**
+ * Compares a WABA's numbers with what the last poll saw: one change per watched field, and
+ * Health Status Changed when the number's health_status (read only when that event is ticked)
+ * changed overall or for any entity of its chain. A health never seen before (an older trigger's
+ * state, or the event just ticked) is a baseline, not a change.
+ */
 export function diffPhoneNumbers(previous: Seen | undefined, numbers: IDataObject[]): Diff {
 	const seen: Seen = {};
 	const changes: Change[] = [];
 	for (const number of numbers) {
 		const id = String(number.id);
 		const values = WATCHED.map(([, field]) => String(number[field] ?? ''));
-		seen[id] = values.join(',');
+		const health = healthSignature(number.health_status);
+		seen[id] = [...values, health].join(',');
 		const old = previous?.[id]?.split(',');
 		if (!old) continue;
-		WATCHED.forEach(([event], index) => {
-			if (old[index] === values[index]) return;
+		const change = (event: PhoneNumberEvent, from: string, to: string) =>
 			changes.push({
 				event,
 				id,
 				phone_number:
 					typeof number.display_phone_number === 'string' ? number.display_phone_number : null,
-				previous: old[index] || null,
-				current: values[index] || null,
+				previous: from || null,
+				current: to || null,
 				at: null,
 				fields: number,
 			});
+		WATCHED.forEach(([event], index) => {
+			if (old[index] !== values[index]) change(event, old[index], values[index]);
 		});
+		const oldHealth = old[WATCHED.length] ?? '';
+		if (oldHealth !== '' && health !== '' && oldHealth !== health) {
+			change('healthStatusChanged', oldHealth.split('/')[0], health.split('/')[0]);
+		}
 	}
 	return { changes, seen };
 }

@@ -65,6 +65,8 @@ export interface GraphRequest {
 	 * timeout, a reset, a 5xx); what it finds is the answer, and nothing is sent again.
 	 */
 	findApplied?: () => Promise<IDataObject | undefined>;
+	/** What to do when Meta refuses the request as invalid, in the operation's words. */
+	refusalHint?: string;
 }
 
 export function validateApiVersion(apiVersion: unknown): string {
@@ -214,12 +216,18 @@ export function errorFromResponse(
 	rawBody: unknown,
 	headers: Record<string, unknown>,
 	secrets: string[],
+	refusalHint?: string,
 ): GraphApiError {
 	const { value, problem } = parseBody(rawBody);
 	const graph = toGraphFields(value, secrets);
 	const retryAfterMs = readRetryAfterMs(headers);
 	if (graph) {
-		const { category, retryable, hint } = classifyGraphError(statusCode, graph);
+		const classified = classifyGraphError(statusCode, graph);
+		const { category, retryable } = classified;
+		const hint =
+			refusalHint !== undefined && (category === 'validation' || category === 'permission')
+				? refusalHint
+				: classified.hint;
 		const codeText = graph.code !== undefined ? ` (code ${graph.code})` : '';
 		const said = (graph.error_user_msg ?? graph.message ?? 'no message').replace(/[.\s]+$/, '');
 		return new GraphApiError({
@@ -353,7 +361,13 @@ async function sendPaced(
 		const headers = response.headers ?? {};
 		ticket.done(headers);
 		if (response.statusCode < 200 || response.statusCode >= 300) {
-			const error = errorFromResponse(response.statusCode, response.body, headers, secrets);
+			const error = errorFromResponse(
+				response.statusCode,
+				response.body,
+				headers,
+				secrets,
+				request.refusalHint,
+			);
 			const pacedByMeta = error.category === 'rate_limit' && (error.retryAfterMs ?? 0) > 0;
 			if (error.retryable && pacedByMeta && pacedWaits < MAX_PACED_WAITS) continue;
 			throw error;

@@ -3,6 +3,7 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import { diffPhoneNumbers, diffPool, diffReviewStatus, oldestFirst } from '../helpers/changes';
 import type { Change, Seen } from '../helpers/changes';
 import { withExpiry } from '../helpers/graphTime';
+import { readHealthStatus } from '../helpers/healthStatus';
 import { withPlainStatus } from '../helpers/phoneNumberView';
 import {
 	edges,
@@ -36,6 +37,7 @@ interface State extends IDataObject {
 }
 
 const REVIEW_EVENT = 'accountReviewStatusChanged';
+const HEALTH_EVENT = 'healthStatusChanged';
 
 /** A poll stops reading pages once this share of n8n's poll budget could be passed. */
 const POLL_BUDGET_SHARE = 0.75;
@@ -50,7 +52,13 @@ function listRequest(settings: PollSettings): GraphRequest {
 		: {
 				method: 'GET',
 				path: edges.wabaPhoneNumbers(settings.ownerId),
-				qs: { fields: edges.PHONE_NUMBER_FIELDS },
+				// Each number's health_status holds its whole chain (number, WABA, business, app):
+				// one list read covers it, asked only when its event is ticked.
+				qs: {
+					fields: settings.events.includes(HEALTH_EVENT)
+						? `${edges.PHONE_NUMBER_FIELDS},health_status`
+						: edges.PHONE_NUMBER_FIELDS,
+				},
 			};
 }
 
@@ -61,7 +69,9 @@ function toItem(settings: PollSettings, change: Change, detectedAt: string): INo
 			? withExpiry(change.fields)
 			: change.event === REVIEW_EVENT
 				? change.fields
-				: withPlainStatus(change.fields);
+				: change.event === HEALTH_EVENT
+					? { ...withPlainStatus(change.fields), ...withoutId(readHealthStatus(change.fields)) }
+					: withPlainStatus(change.fields);
 	return {
 		json: {
 			...(change.fields.id === undefined ? {} : fields),
@@ -74,6 +84,11 @@ function toItem(settings: PollSettings, change: Change, detectedAt: string): INo
 			detected_at: detectedAt,
 		},
 	};
+}
+
+function withoutId(fields: IDataObject): IDataObject {
+	const { id, ...rest } = fields;
+	return id === undefined ? fields : rest;
 }
 
 /**

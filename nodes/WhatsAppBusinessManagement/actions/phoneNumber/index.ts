@@ -6,6 +6,7 @@ import { configureConversationalAutomation } from './configureConversationalAuto
 import { deregister } from './deregister.operation';
 import { get } from './get.operation';
 import { getBusinessProfile } from './getBusinessProfile.operation';
+import { getHealthStatus } from './getHealthStatus.operation';
 import { getMany } from './getMany.operation';
 import { register } from './register.operation';
 import { requestCode } from './requestCode.operation';
@@ -20,6 +21,7 @@ export const operations: OperationMap['phoneNumber'] = {
 	deregister,
 	get,
 	getBusinessProfile,
+	getHealthStatus,
 	getMany,
 	register,
 	requestCode,
@@ -66,6 +68,13 @@ export const description: INodeProperties[] = [
 				value: 'getBusinessProfile',
 				description: 'Get how the number shows to customers: about, address, websites',
 				action: 'Get a business profile',
+			},
+			{
+				name: 'Get Health Status',
+				value: 'getHealthStatus',
+				description:
+					'Whether the number can send messages, and what blocks or limits it (number, WABA, business, app)',
+				action: 'Get the health status of a phone number',
 			},
 			{
 				name: 'Get Many',

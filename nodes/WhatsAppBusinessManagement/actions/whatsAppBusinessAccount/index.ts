@@ -2,6 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationMap } from '../node.type';
 import { get } from './get.operation';
+import { getAnalytics } from './getAnalytics.operation';
+import { getHealthStatus } from './getHealthStatus.operation';
 import { getMany } from './getMany.operation';
 import { getSubscribedApps } from './getSubscribedApps.operation';
 import { subscribeApp } from './subscribeApp.operation';
@@ -9,6 +11,8 @@ import { unsubscribeApp } from './unsubscribeApp.operation';
 
 export const operations: OperationMap['whatsAppBusinessAccount'] = {
 	get,
+	getAnalytics,
+	getHealthStatus,
 	getMany,
 	getSubscribedApps,
 	subscribeApp,
@@ -28,6 +32,20 @@ export const description: INodeProperties[] = [
 				value: 'get',
 				description: 'Get a WABA: name, currency, time zone, review and verification status',
 				action: 'Get a whatsapp business account',
+			},
+			{
+				name: 'Get Analytics',
+				value: 'getAnalytics',
+				description:
+					'What the WABA sent and what it cost: pricing, messages, conversations or templates, one item per data point',
+				action: 'Get analytics of a whatsapp business account',
+			},
+			{
+				name: 'Get Health Status',
+				value: 'getHealthStatus',
+				description:
+					'Whether the WABA can send messages, and what blocks or limits it (WABA, business, app)',
+				action: 'Get the health status of a whatsapp business account',
 			},
 			{
 				name: 'Get Many',

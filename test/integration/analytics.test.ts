@@ -1,0 +1,477 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code: runs in Node.js, never inside n8n */
+// Analytics and health in n8n's engine against the simulator (issue 26): Get Analytics for each
+// metric, its sums per dimension equal to the simulator's own data, 25 template IDs over three
+// requests, paging, Meta's rules checked before any request; Get Health Status of a WABA and a
+// number; Health Status Changed in the trigger. Every input item comes out once.
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import {
+	atoms,
+	GraphApiSimulator,
+	POINTS_PER_PAGE,
+	SIMULATOR_WABA_ID,
+	templateDay,
+	wabaPhones,
+} from '../../simulator/GraphApiSimulator';
+import { nodeWorkflow, runWorkflow, triggerPoller } from '../helpers/engine';
+
+const TOKEN = 'EAAAnalyticsSecretTokenR7t2';
+const BUSINESS = '1234567890123456';
+const CLIENT_WABA = '2000000000000002';
+const QUIET_WABA = '2000000000000003';
+const PHONE_A = '1906385232743451';
+const PHONE_B = '1906385232743452';
+const DAY = 86_400;
+let simulator: GraphApiSimulator;
+
+beforeEach(async () => {
+	simulator = new GraphApiSimulator({
+		token: TOKEN,
+		businessIds: [BUSINESS],
+		wabas: [
+			{ id: SIMULATOR_WABA_ID, businessId: BUSINESS, name: 'Partner WABA' },
+			{ id: CLIENT_WABA, businessId: BUSINESS, name: "Jasper's Market", client: true },
+			{ id: QUIET_WABA, businessId: BUSINESS, name: 'Quiet', insightsEnabled: false },
+		],
+	});
+	await simulator.start();
+	simulator.seedConnectedPhoneNumber(PHONE_A, '6315551000', { wabaId: CLIENT_WABA });
+	simulator.seedConnectedPhoneNumber(PHONE_B, '6315551001', { wabaId: CLIENT_WABA });
+});
+
+afterEach(async () => {
+	await simulator.stop();
+});
+
+const locator = (value: string) => ({ __rl: true, mode: 'id', value });
+const credentials = () => ({ accessToken: TOKEN, apiVersion: 'v23.0', baseUrl: simulator.baseUrl });
+
+/** Runs one operation over `rows` with errors on the error output; checks items in = items out. */
+async function run(operation: string, parameters: INodeParameters, rows: IDataObject[] = [{}]) {
+	const result = await runWorkflow(
+		nodeWorkflow({
+			rows,
+			onError: 'continueErrorOutput',
+			parameters: {
+				resource: 'whatsAppBusinessAccount',
+				operation,
+				options: { maxAttempts: 1 },
+				...parameters,
+			},
+		}),
+		credentials(),
+	);
+	expect(result.error).toBeUndefined();
+	const [success = [], failure = []] = result.outputs('WhatsApp');
+	const paired = [...success, ...failure].map((i) => (i.pairedItem as { item: number }).item);
+	expect(new Set(paired).size).toBe(rows.length);
+	expect(JSON.stringify(result.run)).not.toContain(TOKEN);
+	return { success, failure };
+}
+
+const graphCalls = () => simulator.requests.filter((r) => r.path.startsWith('/v23.0/'));
+
+/** Last month in UTC: the partner's billing period. */
+function lastMonth(): { start: number; end: number } {
+	const now = new Date();
+	const end = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1) / 1000;
+	const start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1) / 1000;
+	return { start, end };
+}
+const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
+
+/** Sums `figure` of the rows per value of `key`. */
+function sumBy(rows: IDataObject[], key: string, figure: string): Record<string, number> {
+	const sums: Record<string, number> = {};
+	for (const row of rows) {
+		const k = String(row[key]);
+		sums[k] = (sums[k] ?? 0) + Number(row[figure] ?? 0);
+	}
+	return sums;
+}
+const rounded = (sums: Record<string, number>) =>
+	Object.fromEntries(Object.entries(sums).map(([k, v]) => [k, Math.round(v * 1e4) / 1e4]));
+
+const json = (items: INodeExecutionData[]) => items.map((i) => i.json);
+
+describe('Get Analytics', () => {
+	test('Pricing, last month, monthly by pricing category: each sum equals the simulator data; cost in the WABA currency', async () => {
+		const { start, end } = lastMonth();
+		const { success } = await run('getAnalytics', {
+			wabaId: locator(CLIENT_WABA),
+			metric: 'pricing',
+			start: iso(start),
+			end: iso(end),
+			granularity: 'monthly',
+			pricingDimensions: ['PRICING_CATEGORY'],
+		});
+		const data = atoms(wabaPhones(simulator, CLIENT_WABA), CLIENT_WABA, start, end).map((a) => ({
+			...a,
+			pricing_category: a.category,
+		}));
+		const rows = json(success);
+		expect(rows).toHaveLength(4);
+		expect(rows[0]).toMatchObject({
+			waba_id: CLIENT_WABA,
+			metric: 'pricing',
+			granularity: 'MONTHLY',
+			start: iso(start),
+			end: iso(end),
+			currency: 'USD',
+		});
+		expect(rounded(sumBy(rows, 'pricing_category', 'volume'))).toEqual(
+			rounded(sumBy(data, 'pricing_category', 'volume')),
+		);
+		expect(rounded(sumBy(rows, 'pricing_category', 'cost'))).toEqual(
+			rounded(sumBy(data, 'pricing_category', 'cost')),
+		);
+		// One request: the currency and the field expression together, in Unix seconds.
+		const calls = graphCalls();
+		expect(calls).toHaveLength(1);
+		expect(decodeURIComponent(calls[0].query)).toContain(
+			`currency,pricing_analytics.start(${start}).end(${end}).granularity(MONTHLY).dimensions(["PRICING_CATEGORY"])`,
+		);
+	});
+
+	test('Pricing daily by every dimension: one point per combination, sums per number equal the simulator data', async () => {
+		const end = Math.floor(Date.now() / 1000 / DAY) * DAY;
+		const start = end - 10 * DAY;
+		const { success } = await run('getAnalytics', {
+			wabaId: locator(CLIENT_WABA),
+			start: iso(start),
+			end: iso(end),
+			pricingDimensions: ['COUNTRY', 'PHONE', 'PRICING_CATEGORY', 'PRICING_TYPE', 'TIER'],
+		});
+		const data = atoms(wabaPhones(simulator, CLIENT_WABA), CLIENT_WABA, start, end);
+		const rows = json(success);
+		// 10 days x 2 numbers x 3 countries x 4 categories.
+		expect(rows).toHaveLength(240);
+		expect(graphCalls().length).toBe(Math.ceil(240 / POINTS_PER_PAGE));
+		const total = (list: IDataObject[], key: string) =>
+			Math.round(list.reduce((s, r) => s + Number(r[key]), 0) * 1e4) / 1e4;
+		expect(total(rows, 'volume')).toBe(total(data as unknown as IDataObject[], 'volume'));
+		expect(total(rows, 'cost')).toBe(total(data as unknown as IDataObject[], 'cost'));
+		expect(rounded(sumBy(rows, 'phone_number', 'volume'))).toEqual(
+			rounded(
+				sumBy(
+					data.map((a) => ({ ...a, phone_number: a.phone })),
+					'phone_number',
+					'volume',
+				),
+			),
+		);
+		expect(rows[0]).toEqual(
+			expect.objectContaining({
+				country: expect.any(String),
+				phone_number: expect.stringMatching(/^1631555100[01]$/),
+				pricing_type: expect.stringMatching(/^(REGULAR|FREE_CUSTOMER_SERVICE)$/),
+				tier: expect.any(String),
+			}),
+		);
+	});
+
+	test('Pricing with more points than one page: 3 pages followed, none lost, none repeated', async () => {
+		const end = Math.floor(Date.now() / 1000 / DAY) * DAY;
+		const start = end - 25 * DAY;
+		const { success } = await run('getAnalytics', {
+			wabaId: locator(CLIENT_WABA),
+			start: iso(start),
+			end: iso(end),
+			pricingDimensions: ['COUNTRY', 'PHONE', 'PRICING_CATEGORY'],
+		});
+		// 25 days x 2 x 3 x 4 = 600 points over 3 pages of 250.
+		expect(success).toHaveLength(600);
+		expect(graphCalls()).toHaveLength(3);
+		const keys = new Set(
+			json(success).map((r) => [r.start, r.country, r.phone_number, r.pricing_category].join()),
+		);
+		expect(keys.size).toBe(600);
+	});
+
+	test('Messages: sent per day equals the simulator data; filters by the numbers as the user writes them', async () => {
+		const end = Math.floor(Date.now() / 1000 / DAY) * DAY;
+		const start = end - 3 * DAY;
+		const { success } = await run('getAnalytics', {
+			wabaId: locator(CLIENT_WABA),
+			metric: 'messages',
+			start: iso(start),
+			end: iso(end),
+			granularity: 'daily',
+			filters: { phoneNumbers: '+1 (631) 555-1000', countries: ['US', 'BR'] },
+		});
+		const data = atoms(['16315551000'], CLIENT_WABA, start, end).filter(
+			(a) => a.country === 'US' || a.country === 'BR',
+		);
+		const rows = json(success);
+		expect(rows).toHaveLength(3);
+		expect(rows.map((r) => r.granularity)).toEqual(['DAY', 'DAY', 'DAY']);
+		const perDay = (list: Array<{ slot: number; volume: number }>) =>
+			list.reduce<Record<string, number>>((sums, a) => {
+				const day = iso(Math.floor(a.slot / DAY) * DAY);
+				sums[day] = (sums[day] ?? 0) + a.volume;
+				return sums;
+			}, {});
+		expect(sumBy(rows, 'start', 'sent')).toEqual(perDay(data));
+		for (const row of rows) expect(Number(row.delivered)).toBeLessThanOrEqual(Number(row.sent));
+		expect(rows[0]).not.toHaveProperty('cost');
+		const query = decodeURIComponent(graphCalls()[0].query);
+		expect(query).toContain('.phone_numbers(["16315551000"]).country_codes(["US","BR"])');
+		expect(query).not.toContain('currency');
+	});
+
+	test('Conversations (legacy) by category: counts and cost equal the simulator data', async () => {
+		const { start, end } = lastMonth();
+		const { success } = await run('getAnalytics', {
+			wabaId: locator(CLIENT_WABA),
+			metric: 'conversations',
+			start: iso(start),
+			end: iso(end),
+			granularity: 'monthly',
+			conversationDimensions: ['CONVERSATION_CATEGORY'],
+		});
+		const data = atoms(wabaPhones(simulator, CLIENT_WABA), CLIENT_WABA, start, end).map((a) => ({
+			conversation_category: a.category,
+			conversation: 1,
+			cost: a.cost / a.volume,
+		}));
+		const rows = json(success);
+		expect(rounded(sumBy(rows, 'conversation_category', 'conversation'))).toEqual(
+			rounded(sumBy(data, 'conversation_category', 'conversation')),
+		);
+		expect(rounded(sumBy(rows, 'conversation_category', 'cost'))).toEqual(
+			rounded(sumBy(data, 'conversation_category', 'cost')),
+		);
+	});
+
+	test('Templates: 25 template IDs take 3 requests (10, 10, 5), merged; sums per template equal the simulator data', async () => {
+		const end = Math.floor(Date.now() / 1000 / DAY) * DAY;
+		const start = end - 7 * DAY;
+		const ids = Array.from({ length: 25 }, (_, i) => String(7000000000000000 + i));
+		const { success } = await run('getAnalytics', {
+			wabaId: locator(CLIENT_WABA),
+			metric: 'templates',
+			start: iso(start),
+			end: iso(end),
+			templateIds: ids.join(', '),
+		});
+		const calls = graphCalls().map((c) => decodeURIComponent(c.query));
+		expect(calls).toHaveLength(3);
+		expect(
+			calls.map((q) => (/template_ids\(\[([^\]]*)\]\)/.exec(q)?.[1] ?? '').split(',').length),
+		).toEqual([10, 10, 5]);
+		const rows = json(success);
+		for (const id of ids) {
+			const days = Array.from({ length: 7 }, (_, d) =>
+				templateDay(CLIENT_WABA, id, start + d * DAY),
+			);
+			const mine = rows.filter((r) => r.template_id === id);
+			expect(mine.reduce((s, r) => s + Number(r.sent), 0)).toBe(
+				days.reduce((s, d) => s + d.sent, 0),
+			);
+			expect(mine.reduce((s, r) => s + Number(r.clicked), 0)).toBe(
+				days.reduce((s, d) => s + d.clicks, 0),
+			);
+			const cost = mine.reduce((s, r) => s + Number(r.cost), 0);
+			expect(cost).toBeCloseTo(
+				days.reduce((s, d) => s + d.cost, 0),
+				6,
+			);
+		}
+		expect(rows[0]).toMatchObject({ currency: 'USD', granularity: 'DAILY' });
+		expect(rows[0]).toHaveProperty('cost_per_delivered');
+	});
+
+	test("Meta's rules are checked before any request, each message saying what to change; every item comes out once", async () => {
+		const now = Math.floor(Date.now() / 1000);
+		const rows = [
+			{ metric: 'pricing', start: iso(now - DAY), end: iso(now - 2 * DAY), granularity: 'daily' },
+			{ metric: 'pricing', start: iso(now - 400 * DAY), end: iso(now), granularity: 'monthly' },
+			{ metric: 'templates', start: iso(now - 100 * DAY), end: iso(now), granularity: 'daily' },
+			{ metric: 'templates', start: iso(now - 5 * DAY), end: iso(now), granularity: 'monthly' },
+			{ metric: 'pricing', start: 'last tuesday', end: iso(now), granularity: 'daily' },
+		];
+		const { success, failure } = await run(
+			'getAnalytics',
+			{
+				wabaId: locator(CLIENT_WABA),
+				metric: '={{ $json.metric }}',
+				start: '={{ $json.start }}',
+				end: '={{ $json.end }}',
+				granularity: '={{ $json.granularity }}',
+				templateIds: '7000000000000001',
+			},
+			rows,
+		);
+		expect(success).toHaveLength(0);
+		expect(graphCalls()).toHaveLength(0);
+		const messages = failure.map((i) => String(i.json.error));
+		expect(messages[0]).toMatch(/End .* is not after Start .*: set End to a later time than Start/);
+		expect(messages[1]).toMatch(
+			/beyond Meta's lookback: Pricing analytics go back 1 year\. Set Start to .* or later/,
+		);
+		expect(messages[2]).toMatch(/Templates analytics go back 90 days/);
+		expect(messages[3]).toBe('Templates analytics do not come Monthly: set Granularity to Daily.');
+		expect(messages[4]).toMatch(/Start "last tuesday" is not a date/);
+	});
+
+	test('a range without data gives one item saying so; insights off gives a clear error; nothing lost', async () => {
+		const end = Math.floor(Date.now() / 1000 / DAY) * DAY;
+		const rows = [
+			{ waba: CLIENT_WABA, metric: 'pricing', phones: '+44 20 7946 0000' },
+			{ waba: QUIET_WABA, metric: 'templates', phones: '' },
+			{ waba: CLIENT_WABA, metric: 'pricing', phones: '' },
+		];
+		const { success, failure } = await run(
+			'getAnalytics',
+			{
+				wabaId: { __rl: true, mode: 'id', value: '={{ $json.waba }}' },
+				metric: '={{ $json.metric }}',
+				start: iso(end - DAY),
+				end: iso(end),
+				templateIds: '7000000000000001',
+				filters: { phoneNumbers: '={{ $json.phones }}' },
+			},
+			rows,
+		);
+		const byItem = (index: number) =>
+			success.filter((i) => (i.pairedItem as { item: number }).item === index).map((i) => i.json);
+		expect(byItem(0)).toEqual([
+			expect.objectContaining({ waba_id: CLIENT_WABA, no_data: true, start: iso(end - DAY) }),
+		]);
+		expect(byItem(2).length).toBe(1);
+		expect(byItem(2)[0]).toMatchObject({ volume: expect.any(Number), cost: expect.any(Number) });
+		expect(failure).toHaveLength(1);
+		expect((failure[0].pairedItem as { item: number }).item).toBe(1);
+		expect(String(failure[0].json.error)).toContain('is_enabled_for_insights=true');
+	});
+});
+
+describe('Get Health Status', () => {
+	test('a number that becomes BLOCKED shows the blocking entity with Meta’s error; the WABA stays AVAILABLE', async () => {
+		const before = await run('getHealthStatus', {
+			resource: 'phoneNumber',
+			phoneNumberId: locator(PHONE_A),
+		});
+		expect(before.success[0].json).toMatchObject({
+			id: PHONE_A,
+			can_send_message: 'AVAILABLE',
+			phone_number_can_send_message: 'AVAILABLE',
+			waba_can_send_message: 'AVAILABLE',
+			business_can_send_message: 'AVAILABLE',
+			app_can_send_message: 'AVAILABLE',
+			problems: [],
+			problem_summary: null,
+		});
+		await fetch(`${simulator.baseUrl}/__simulator/health/${PHONE_A}`, {
+			method: 'POST',
+			body: JSON.stringify({
+				can_send_message: 'BLOCKED',
+				errors: [
+					{
+						error_code: 141000,
+						error_description: 'Phone number is restricted for spam.',
+						possible_solution: 'Request a review in WhatsApp Manager.',
+					},
+				],
+			}),
+		});
+		const after = await run('getHealthStatus', {
+			resource: 'phoneNumber',
+			phoneNumberId: locator(PHONE_A),
+		});
+		expect(after.success[0].json).toMatchObject({
+			can_send_message: 'BLOCKED',
+			phone_number_can_send_message: 'BLOCKED',
+			waba_can_send_message: 'AVAILABLE',
+			problems: [
+				{
+					entity_type: 'PHONE_NUMBER',
+					entity_id: PHONE_A,
+					can_send_message: 'BLOCKED',
+					error_code: 141000,
+					error_description: 'Phone number is restricted for spam.',
+					possible_solution: 'Request a review in WhatsApp Manager.',
+				},
+			],
+			problem_summary: `PHONE_NUMBER ${PHONE_A} BLOCKED: Phone number is restricted for spam. (Request a review in WhatsApp Manager.)`,
+		});
+		const waba = await run('getHealthStatus', { wabaId: locator(CLIENT_WABA) });
+		expect(waba.success[0].json).toMatchObject({ can_send_message: 'AVAILABLE' });
+		expect(waba.success[0].json).not.toHaveProperty('phone_number_can_send_message');
+	});
+
+	test('a LIMITED WABA: the overall status, with Meta’s note as the reason', async () => {
+		simulator.health.set(CLIENT_WABA, {
+			can_send_message: 'LIMITED',
+			additional_info: ['Your WhatsApp Business Account has a messaging limit of 250.'],
+		});
+		const { success } = await run('getHealthStatus', { wabaId: locator(CLIENT_WABA) });
+		expect(success[0].json).toMatchObject({
+			can_send_message: 'LIMITED',
+			waba_can_send_message: 'LIMITED',
+			problems: [
+				expect.objectContaining({
+					entity_type: 'WABA',
+					error_description: 'Your WhatsApp Business Account has a messaging limit of 250.',
+				}),
+			],
+		});
+	});
+});
+
+describe('Health Status Changed (trigger)', () => {
+	test('baseline first, then one event when a number becomes BLOCKED, none on a quiet poll; an entity change fires too', async () => {
+		const poller = triggerPoller(
+			{
+				watch: 'phoneNumbers',
+				wabaId: CLIENT_WABA,
+				phoneNumberEvents: ['healthStatusChanged', 'statusChanged'],
+			},
+			credentials(),
+		);
+		expect(await poller.poll()).toBeNull();
+		expect(await poller.poll()).toBeNull();
+		simulator.health.set(PHONE_A, { can_send_message: 'BLOCKED' });
+		const items = await poller.poll();
+		expect(items?.map((i) => [i.json.event, i.json.id, i.json.previous, i.json.current])).toEqual([
+			['healthStatusChanged', PHONE_A, 'AVAILABLE', 'BLOCKED'],
+		]);
+		expect(items?.[0].json).toMatchObject({
+			waba_id: CLIENT_WABA,
+			phone_number_can_send_message: 'BLOCKED',
+			problems: [
+				expect.objectContaining({
+					entity_type: 'PHONE_NUMBER',
+					error_code: 141000,
+					error_description: expect.stringContaining('restricted'),
+				}),
+			],
+		});
+		expect(await poller.poll()).toBeNull();
+		// The WABA becomes LIMITED: both numbers' chains change, one event each.
+		simulator.health.set(CLIENT_WABA, { can_send_message: 'LIMITED' });
+		const limited = await poller.poll();
+		expect(limited?.map((i) => [i.json.id, i.json.previous, i.json.current])).toEqual([
+			[PHONE_A, 'BLOCKED', 'BLOCKED'],
+			[PHONE_B, 'AVAILABLE', 'LIMITED'],
+		]);
+		expect(await poller.poll()).toBeNull();
+	});
+
+	test('ticked on a running trigger: the first health read is a baseline, not a change; health is asked only when ticked', async () => {
+		const poller = triggerPoller(
+			{ watch: 'phoneNumbers', wabaId: CLIENT_WABA, phoneNumberEvents: ['statusChanged'] },
+			credentials(),
+		);
+		expect(await poller.poll()).toBeNull();
+		expect(decodeURIComponent(graphCalls()[0].query)).not.toContain('health_status');
+		simulator.health.set(PHONE_A, { can_send_message: 'BLOCKED' });
+		poller.setParameters({ phoneNumberEvents: ['statusChanged', 'healthStatusChanged'] });
+		expect(await poller.poll()).toBeNull();
+		expect(decodeURIComponent(graphCalls()[1].query)).toContain('health_status');
+		simulator.health.delete(PHONE_A);
+		expect((await poller.poll())?.map((i) => [i.json.previous, i.json.current])).toEqual([
+			['BLOCKED', 'AVAILABLE'],
+		]);
+	});
+});
