@@ -33,6 +33,10 @@ const W2 = '2000000000000002';
 const P1 = '1906385232743451';
 const P2 = '1906385232743452';
 const CLOCK = Date.UTC(2026, 0, 15, 12);
+const DAY_MS = 86_400_000;
+/** Midnight UTC `n` days before today. */
+const daysAgo = (n: number) =>
+	new Date((Math.floor(Date.now() / DAY_MS) - n) * DAY_MS).toISOString();
 
 /** IDs the simulator hands out, the same in every fresh simulator seeded by `seed`. */
 const seeded = { pv1: '', pv2: '', qr1: '', qr2: '' };
@@ -112,6 +116,16 @@ const VALUES: Record<string, () => [unknown, unknown]> = {
 	prefilledMessage: () => ['Hello A', 'Hello B'],
 	binaryPropertyName: () => ['data', 'qr'],
 	qrCodeId: () => [seeded.qr1, seeded.qr2],
+	// Get Analytics: ranges within Meta's lookback of today (the node checks it on the real clock).
+	start: () => [daysAgo(3), daysAgo(2)],
+	end: () => [daysAgo(1), daysAgo(0)],
+	pricingDimensions: () => [['COUNTRY'], ['PHONE']],
+	conversationDimensions: () => [['COUNTRY'], ['PHONE']],
+	templateIds: () => ['7000000000000001', '7000000000000002'],
+	phoneNumbers: () => ['+1 631 555 4000', '+1 631 555 5000'],
+	countries: () => [['US'], ['BR']],
+	pricingCategories: () => [['MARKETING'], ['UTILITY']],
+	pricingTypes: () => [['REGULAR'], ['FREE_CUSTOMER_SERVICE']],
 };
 
 /** Options that only make sense together: testing one sets the others to their base value. */
@@ -125,6 +139,9 @@ const COMPANIONS: Record<string, string[]> = {
 const WITH: Record<string, IDataObject> = {
 	pageSize: { returnAll: true },
 	ownership: { returnAll: true },
+	// Read only for their own metric.
+	conversationDimensions: { metric: 'conversations' },
+	templateIds: { metric: 'templates', granularity: 'daily' },
 };
 
 /** What an operation needs beyond its base values to do anything at all. */
