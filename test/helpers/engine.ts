@@ -88,6 +88,10 @@ export function stockNodeTypes(
 		'n8n-nodes-base.set': new (base('Set/Set.node.js').Set)(),
 		'n8n-nodes-base.splitOut': new (base('Transform/SplitOut/SplitOut.node.js').SplitOut)(),
 		'n8n-nodes-base.httpRequest': new (base('HttpRequest/HttpRequest.node.js').HttpRequest)(),
+		'n8n-nodes-base.summarize': new (base('Transform/Summarize/Summarize.node.js').Summarize)(),
+		'n8n-nodes-base.convertToFile': new (base(
+			'Files/ConvertToFile/ConvertToFile.node.js',
+		).ConvertToFile)(),
 		[PACKAGE_NODE_TYPE]: new Built(),
 	};
 	/* eslint-enable @typescript-eslint/no-require-imports */

@@ -4,7 +4,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 
-import { GraphApiSimulator } from '../../simulator/GraphApiSimulator';
+import { atoms, GraphApiSimulator, wabaPhones } from '../../simulator/GraphApiSimulator';
 import { runWorkflow, stockNodeTypes } from '../helpers/engine';
 import type { WorkflowFile } from '../helpers/engine';
 
@@ -44,6 +44,72 @@ test('examples/add-phone-numbers.workflow.json: every row out once, IDs from the
 		]);
 		const paired = [...success, ...failure].map((i) => (i.pairedItem as { item: number }).item);
 		expect(paired.sort((a, b) => a - b)).toEqual(rows.map((_, index) => index));
+		expect(JSON.stringify(result.run)).not.toContain(TOKEN);
+	} finally {
+		await simulator.stop();
+	}
+});
+
+test('examples/monthly-cost-per-client.workflow.json: one CSV row per client WABA, its sums equal the simulator data', async () => {
+	const workflow = JSON.parse(
+		readFileSync(join(__dirname, '../../examples/monthly-cost-per-client.workflow.json'), 'utf8'),
+	) as WorkflowFile;
+	const business = '1234567890123456';
+	const clients = ['2000000000000002', '2000000000000003'];
+	const simulator = new GraphApiSimulator({
+		token: TOKEN,
+		businessIds: [business],
+		wabas: [
+			{ id: '2000000000000001', businessId: business, name: 'Partner WABA' },
+			{ id: clients[0], businessId: business, name: "Jasper's Market", client: true },
+			{ id: clients[1], businessId: business, name: 'Lucky Shrub', client: true },
+		],
+	});
+	const baseUrl = await simulator.start();
+	simulator.seedConnectedPhoneNumber('1906385232743451', '6315551000', { wabaId: clients[0] });
+	try {
+		const result = await runWorkflow(
+			workflow,
+			{ accessToken: TOKEN, apiVersion: 'v23.0', baseUrl },
+			stockNodeTypes(source),
+		);
+		expect(result.error).toBeUndefined();
+		const now = new Date();
+		const end = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1) / 1000;
+		const start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1) / 1000;
+		const expected = clients.map((id) => {
+			const data = atoms(wabaPhones(simulator, id), id, start, end);
+			return {
+				waba_id: id,
+				currency: 'USD',
+				sum_volume: data.reduce((s, a) => s + a.volume, 0),
+				sum_cost: Math.round(data.reduce((s, a) => s + a.cost, 0) * 100) / 100,
+			};
+		});
+		const sums = result.outputs('Sum per Client')[0].map((i) => ({
+			...i.json,
+			sum_cost: Math.round(Number(i.json.sum_cost) * 100) / 100,
+		}));
+		expect(sums).toEqual(expected);
+		// Four pricing categories a month per client, before the sum.
+		expect(result.outputs("Last Month's Pricing")[0]).toHaveLength(8);
+		const [file] = result.outputs('CSV')[0];
+		expect(file.binary?.data).toMatchObject({ fileName: 'whatsapp-cost-last-month.csv' });
+		const csv = Buffer.from(String(file.binary?.data.data), 'base64').toString('utf8');
+		const lines = csv.trim().split('\n');
+		const header = lines[0].split(',');
+		expect([...header].sort()).toEqual(['currency', 'sum_cost', 'sum_volume', 'waba_id']);
+		expect(lines).toHaveLength(3);
+		for (const [index, row] of expected.entries()) {
+			const cells = lines[index + 1].split(',');
+			const cell = (name: string) => cells[header.indexOf(name)];
+			expect([cell('waba_id'), cell('currency'), Number(cell('sum_volume'))]).toEqual([
+				row.waba_id,
+				'USD',
+				row.sum_volume,
+			]);
+			expect(Number(cell('sum_cost'))).toBeCloseTo(row.sum_cost, 2);
+		}
 		expect(JSON.stringify(result.run)).not.toContain(TOKEN);
 	} finally {
 		await simulator.stop();
