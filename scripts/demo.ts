@@ -1,7 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- project scripts: runs in Node.js, never inside n8n */
 // npm run demo: starts the Graph API simulator, runs examples/add-phone-numbers.workflow.json in
 // n8n's engine with the built node and prints both branches as a table; then runs
-// examples/pool-to-ready.workflow.json and prints each step. Stops what it started.
+// examples/pool-to-ready.workflow.json and prints each step; then
+// examples/monthly-cost-per-client.workflow.json and prints its CSV. Stops what it started.
 // First: n8n-core reads its environment when it is imported.
 import '../test/helpers/setupEnv';
 
@@ -17,6 +18,7 @@ import type { WorkflowFile } from '../test/helpers/engine';
 
 const WORKFLOW = join(__dirname, '../examples/add-phone-numbers.workflow.json');
 const POOL_TO_READY = join(__dirname, '../examples/pool-to-ready.workflow.json');
+const MONTHLY_COST = join(__dirname, '../examples/monthly-cost-per-client.workflow.json');
 const NODE_NAME = 'Add Phone Number';
 
 function cut(text: string, width: number): string {
@@ -80,7 +82,8 @@ async function main(): Promise<number> {
 		);
 		const split = rows.length === success.length + failure.length && success.length > 0;
 		const ready = await poolToReady(simulator, token, baseUrl);
-		return split && ready ? 0 : 1;
+		const billed = await monthlyCost(simulator, token, baseUrl, businessId);
+		return split && ready && billed ? 0 : 1;
 	} finally {
 		await simulator.stop();
 	}
@@ -133,6 +136,41 @@ async function poolToReady(
 	}
 	console.log(`The number left the pool: ${simulator.numbers.size === 8}`);
 	return connected && profiled;
+}
+
+/** The third example: last month's cost per client WABA, as a CSV file. */
+async function monthlyCost(
+	simulator: GraphApiSimulator,
+	token: string,
+	baseUrl: string,
+	businessId: string,
+): Promise<boolean> {
+	for (const [id, name] of [
+		['2000000000000102', "Jasper's Market"],
+		['2000000000000103', 'Lucky Shrub'],
+	]) {
+		simulator.wabas.set(id, { id, businessId, name, client: true });
+	}
+	const workflow = JSON.parse(readFileSync(MONTHLY_COST, 'utf8')) as WorkflowFile;
+	console.log(`\nRunning "${workflow.name}"`);
+	const result = await runWorkflow(
+		workflow,
+		{ accessToken: token, apiVersion: 'v23.0', baseUrl },
+		stockNodeTypes(),
+	);
+	if (result.error) {
+		console.error(`The workflow failed: ${result.error.message}`);
+		return false;
+	}
+	const points = result.outputs("Last Month's Pricing")[0] ?? [];
+	console.log(`  ${points.length} data points (one per client and pricing category)`);
+	const file = result.outputs('CSV')[0]?.[0]?.binary?.data;
+	const csv = Buffer.from(String(file?.data ?? ''), 'base64')
+		.toString('utf8')
+		.trim();
+	console.log(`  ${String(file?.fileName)}:`);
+	for (const line of csv.split('\n')) console.log(`    ${line}`);
+	return csv.split('\n').length === 3;
 }
 
 main().then(

@@ -5,7 +5,13 @@
 import { readFileSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 
-import { GraphApiSimulator, SIMULATOR_WABA_ID } from '../../simulator/GraphApiSimulator';
+import {
+	atoms,
+	BLOCKED_ERRORS,
+	GraphApiSimulator,
+	SIMULATOR_WABA_ID,
+	wabaPhones,
+} from '../../simulator/GraphApiSimulator';
 import { N8N_VERSION, packPackage, startRealN8n } from './realN8n';
 import type { RealN8n } from './realN8n';
 
@@ -209,6 +215,84 @@ async function executeChain(id: string, name: string, steps: Step[]) {
 	};
 	return { runData, only: (node: string) => only(node).json, item: only };
 }
+
+test(`n8n ${N8N_VERSION}: the monthly-cost example: one CSV row per client WABA, its sums equal the simulator data; health status of a blocked number`, async () => {
+	const clients = ['2000000000000102', '2000000000000103'];
+	for (const [index, id] of clients.entries()) {
+		simulator.wabas.set(id, { id, businessId: BUSINESS, name: `Client ${index}`, client: true });
+	}
+	simulator.seedConnectedPhoneNumber('1906385232743461', '6315557000', { wabaId: clients[0] });
+	const runData = await executeExample('monthly-cost-per-client', 'wbmMonthlyCost01');
+	const now = new Date();
+	const end = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1) / 1000;
+	const start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1) / 1000;
+	const expected = clients.map((id) => {
+		const data = atoms(wabaPhones(simulator, id), id, start, end);
+		return {
+			waba_id: id,
+			volume: data.reduce((s, a) => s + a.volume, 0),
+			cost: data.reduce((s, a) => s + a.cost, 0),
+		};
+	});
+	expect(runData["Last Month's Pricing"][0].data.main[0]).toHaveLength(8);
+	const sums = runData['Sum per Client'][0].data.main[0].map((i) => i.json);
+	expect(sums.map((s) => [s.waba_id, s.currency, s.sum_volume])).toEqual(
+		expected.map((e) => [e.waba_id, 'USD', e.volume]),
+	);
+	sums.forEach((s, i) => expect(Number(s.sum_cost)).toBeCloseTo(expected[i].cost, 4));
+	const file = runData.CSV[0].data.main[0][0].binary?.data ?? {};
+	expect(file).toMatchObject({ fileName: 'whatsapp-cost-last-month.csv', mimeType: 'text/csv' });
+	// The CSV of the sums, as Convert to File writes it (the engine test reads its bytes; `n8n
+	// execute` keeps 2.x's file-system binary data only during the run, so here its size counts),
+	// after the byte order mark Convert to File writes first.
+	const columns = Object.keys(sums[0]);
+	const csv = [columns.join(','), ...sums.map((s) => columns.map((c) => String(s[c])).join(','))];
+	if (typeof file.data === 'string' && !file.data.startsWith('filesystem')) {
+		expect(Buffer.from(file.data, 'base64').toString('utf8')).toBe(`\uFEFF${csv.join('\n')}`);
+	} else {
+		expect(file.bytes).toBe(Buffer.byteLength(`\uFEFF${csv.join('\n')}`));
+	}
+
+	// Health: the number becomes BLOCKED; Get Health Status names it with Meta's reason.
+	simulator.health.set('1906385232743461', { can_send_message: 'BLOCKED' });
+	const health = chainWorkflow('wbmHealthStatus01', 'Health status', [
+		{
+			name: 'Number Health',
+			parameters: {
+				resource: 'phoneNumber',
+				operation: 'getHealthStatus',
+				phoneNumberId: { __rl: true, mode: 'id', value: '1906385232743461' },
+			},
+		},
+		{
+			name: 'WABA Health',
+			parameters: {
+				resource: 'whatsAppBusinessAccount',
+				operation: 'getHealthStatus',
+				wabaId: { __rl: true, mode: 'id', value: clients[0] },
+			},
+		},
+	]);
+	const healthRun = await executeWorkflowText(
+		'health',
+		JSON.stringify(health),
+		'wbmHealthStatus01',
+	);
+	expect(healthRun['Number Health'][0].data.main[0][0].json).toMatchObject({
+		can_send_message: 'BLOCKED',
+		phone_number_can_send_message: 'BLOCKED',
+		problems: [
+			expect.objectContaining({
+				entity_type: 'PHONE_NUMBER',
+				error_code: BLOCKED_ERRORS.PHONE_NUMBER[0].error_code,
+				error_description: BLOCKED_ERRORS.PHONE_NUMBER[0].error_description,
+			}),
+		],
+	});
+	expect(healthRun['WABA Health'][0].data.main[0][0].json).toMatchObject({
+		can_send_message: 'AVAILABLE',
+	});
+});
 
 test(`n8n ${N8N_VERSION}: every other Phone Number operation runs in the real n8n`, async () => {
 	const id = '100000000000777';
