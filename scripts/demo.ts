@@ -89,13 +89,9 @@ async function main(): Promise<number> {
 	}
 }
 
-/** The second example: one number from the pool to a client's WABA, ready to message. */
-async function poolToReady(
-	simulator: GraphApiSimulator,
-	token: string,
-	baseUrl: string,
-): Promise<boolean> {
-	const text = readFileSync(POOL_TO_READY, 'utf8').split('http://127.0.0.1:18787').join(baseUrl);
+/** Runs an example file (its simulator address pointed at `baseUrl`); undefined when it fails. */
+async function runExample(file: string, token: string, baseUrl: string) {
+	const text = readFileSync(file, 'utf8').split('http://127.0.0.1:18787').join(baseUrl);
 	const workflow = JSON.parse(text) as WorkflowFile;
 	console.log(`\nRunning "${workflow.name}"`);
 	const result = await runWorkflow(
@@ -103,10 +99,19 @@ async function poolToReady(
 		{ accessToken: token, apiVersion: 'v23.0', baseUrl },
 		stockNodeTypes(),
 	);
-	if (result.error) {
-		console.error(`The workflow failed: ${result.error.message}`);
-		return false;
-	}
+	if (!result.error) return result;
+	console.error(`The workflow failed: ${result.error.message}`);
+	return undefined;
+}
+
+/** The second example: one number from the pool to a client's WABA, ready to message. */
+async function poolToReady(
+	simulator: GraphApiSimulator,
+	token: string,
+	baseUrl: string,
+): Promise<boolean> {
+	const result = await runExample(POOL_TO_READY, token, baseUrl);
+	if (!result) return false;
 	const steps: Array<[string, (json: Record<string, unknown>) => string]> = [
 		['Add to Pool', (j) => `pre-verified id ${String(j.id)} for ${String(j.phone_number)}`],
 		['Request Verification Code', (j) => `code sent by ${String(j.code_method)}`],
@@ -151,17 +156,8 @@ async function monthlyCost(
 	]) {
 		simulator.wabas.set(id, { id, businessId, name, client: true });
 	}
-	const workflow = JSON.parse(readFileSync(MONTHLY_COST, 'utf8')) as WorkflowFile;
-	console.log(`\nRunning "${workflow.name}"`);
-	const result = await runWorkflow(
-		workflow,
-		{ accessToken: token, apiVersion: 'v23.0', baseUrl },
-		stockNodeTypes(),
-	);
-	if (result.error) {
-		console.error(`The workflow failed: ${result.error.message}`);
-		return false;
-	}
+	const result = await runExample(MONTHLY_COST, token, baseUrl);
+	if (!result) return false;
 	const points = result.outputs("Last Month's Pricing")[0] ?? [];
 	console.log(`  ${points.length} data points (one per client and pricing category)`);
 	const file = result.outputs('CSV')[0]?.[0]?.binary?.data;

@@ -272,6 +272,7 @@ test('the Phone Number resource: every operation renders its fields, the PIN as 
 		Deregister: ['Phone Number'],
 		Get: ['WhatsApp Business Account', 'Phone Number'],
 		'Get Business Profile': ['Phone Number'],
+		'Get Health Status': ['WhatsApp Business Account', 'Phone Number'],
 		'Get Many': ['WhatsApp Business Account', 'Return All', 'Limit', 'Filters'],
 		Register: ['Phone Number', 'PIN'],
 		'Request Display Name Change': ['Phone Number', 'New Display Name'],
@@ -304,6 +305,16 @@ test('the Phone Number resource: every operation renders its fields, the PIN as 
 test('the WhatsApp Business Account resource: every operation renders its fields, the verify token as a password', async () => {
 	const expected: Record<string, string[]> = {
 		Get: ['WhatsApp Business Account'],
+		'Get Analytics': [
+			'WhatsApp Business Account',
+			'Metric',
+			'Start',
+			'End',
+			'Granularity',
+			'Break Down By',
+			'Filters',
+		],
+		'Get Health Status': ['WhatsApp Business Account'],
 		'Get Many': ['Business ID', 'Ownership', 'Return All'],
 		'Get Subscribed Apps': ['WhatsApp Business Account'],
 		'Subscribe App to Webhooks': ['WhatsApp Business Account', 'Options'],
@@ -344,7 +355,7 @@ test('the QR Code resource: every operation renders its fields', async () => {
 	await page.locator('[data-test-id=ndv-close-button]').click();
 });
 
-test('onboarding panels show the output of their own run: a phone number, a WABA, a QR code with its image', async () => {
+test('onboarding panels show the output of their own run: a phone number, a WABA, its analytics as a table, a QR code with its image', async () => {
 	simulator.seedConnectedPhoneNumber(PHONE_ID, '6315559000');
 	const node = (name: string, y: number, parameters: Record<string, unknown>) => ({
 		id: name,
@@ -375,6 +386,16 @@ test('onboarding panels show the output of their own run: a phone number, a WABA
 			operation: 'get',
 			wabaId: byId(SIMULATOR_WABA_ID),
 		}),
+		node('Get analytics of a WABA', 600, {
+			resource: 'whatsAppBusinessAccount',
+			operation: 'getAnalytics',
+			wabaId: byId(SIMULATOR_WABA_ID),
+			metric: 'pricing',
+			start: "={{ $now.toUTC().minus({ months: 1 }).startOf('month').toISO() }}",
+			end: "={{ $now.toUTC().startOf('month').toISO() }}",
+			granularity: 'monthly',
+			pricingDimensions: ['PRICING_CATEGORY'],
+		}),
 		node('Create a QR code', 400, {
 			resource: 'qrCode',
 			operation: 'create',
@@ -396,6 +417,7 @@ test('onboarding panels show the output of their own run: a phone number, a WABA
 	const shots: Array<[string, string, string]> = [
 		['Get a business phone number', 'CONNECTED', 'phone-number-operations.png'],
 		['Get a WhatsApp Business Account', 'APPROVED', 'whatsapp-business-account.png'],
+		['Get analytics of a WABA', 'MARKETING', 'get-analytics.png'],
 		['Create a QR code', 'whatsapp-qr-', 'qr-code.png'],
 	];
 	for (const [name, text, image] of shots) {
