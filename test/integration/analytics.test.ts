@@ -281,6 +281,19 @@ describe('Get Analytics', () => {
 		expect(rows[0]).toHaveProperty('cost_per_delivered');
 	});
 
+	test('Start and End from Luxon expressions ($now) are read as n8n gives them, in Unix seconds', async () => {
+		const { success } = await run('getAnalytics', {
+			wabaId: locator(CLIENT_WABA),
+			start: "={{ $now.toUTC().minus({ days: 2 }).startOf('day') }}",
+			end: "={{ $now.toUTC().startOf('day') }}",
+		});
+		const end = Math.floor(Date.now() / 1000 / DAY) * DAY;
+		expect(json(success).map((r) => r.start)).toEqual([iso(end - 2 * DAY), iso(end - DAY)]);
+		expect(decodeURIComponent(graphCalls()[0].query)).toContain(
+			`.start(${end - 2 * DAY}).end(${end}).granularity(DAILY)`,
+		);
+	});
+
 	test("Meta's rules are checked before any request, each message saying what to change; every item comes out once", async () => {
 		const now = Math.floor(Date.now() / 1000);
 		const rows = [

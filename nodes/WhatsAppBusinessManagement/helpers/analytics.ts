@@ -228,10 +228,9 @@ export function toRow(
 	const { start, end, cost, clicked, ...rest } = point;
 	const startMs = parseGraphTime(start);
 	const endMs = parseGraphTime(end);
+	// Period, dimensions and figures first (what a sheet shows), then what the run asked.
 	const row: IDataObject = {
 		waba_id: context.wabaId,
-		metric: context.metric,
-		granularity: context.granularity,
 		start: startMs === null ? null : new Date(startMs).toISOString(),
 		end: endMs === null ? null : new Date(endMs).toISOString(),
 		...rest,
@@ -242,5 +241,7 @@ export function toRow(
 		row.cost = number(cost);
 	}
 	if (METRICS[context.metric].cost) row.currency = context.currency;
+	row.metric = context.metric;
+	row.granularity = context.granularity;
 	return row;
 }

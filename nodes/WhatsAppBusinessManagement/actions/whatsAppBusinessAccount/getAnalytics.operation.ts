@@ -323,12 +323,12 @@ export const getAnalytics: Operation<Prepared> = {
 			return [
 				{
 					waba_id: wabaId,
-					metric,
-					granularity,
 					start: new Date(start * 1000).toISOString(),
 					end: new Date(end * 1000).toISOString(),
 					no_data: true,
 					message: `Meta has no ${rule.label.toLowerCase()} data for this WABA in this range.`,
+					metric,
+					granularity,
 				},
 			];
 		}
