@@ -163,6 +163,13 @@ const operations: Case[] = [
 		requestPath: '/v23.0/1906385232743451?fields=',
 	},
 	{
+		operation: 'getHealthStatus',
+		specPath: '/{Version}/{Phone-Number-ID}',
+		method: 'get',
+		parameters: { resource: 'phoneNumber', phoneNumberId: PHONE },
+		requestPath: '/v23.0/1906385232743451?fields=id%2Chealth_status',
+	},
+	{
 		operation: 'addToWaba',
 		specPath: '/{Version}/{WABA-ID}/phone_numbers',
 		method: 'post',
@@ -293,6 +300,27 @@ const operations: Case[] = [
 		method: 'get',
 		parameters: { resource: 'whatsAppBusinessAccount', wabaId: WABA },
 		requestPath: '/v23.0/2345678901234567?fields=',
+	},
+	{
+		operation: 'getHealthStatus',
+		specPath: '/{Version}/{WABA-ID}',
+		method: 'get',
+		parameters: { resource: 'whatsAppBusinessAccount', wabaId: WABA },
+		requestPath: '/v23.0/2345678901234567?fields=id%2Chealth_status',
+	},
+	{
+		// The contract has no analytics fields: the request is a GET of the WABA with `fields`.
+		operation: 'getAnalytics',
+		specPath: '/{Version}/{WABA-ID}',
+		method: 'get',
+		parameters: {
+			resource: 'whatsAppBusinessAccount',
+			wabaId: WABA,
+			start: new Date(Date.now() - 7 * 86_400_000).toISOString(),
+			end: new Date().toISOString(),
+			pricingDimensions: ['PRICING_CATEGORY'],
+		},
+		requestPath: '/v23.0/2345678901234567?fields=currency%2Cpricing_analytics.start%28',
 	},
 	{
 		operation: 'getMany',
@@ -526,7 +554,7 @@ test.each(cases)('$title: zero violations and a success item', async (c) => {
 		expect(violations).toEqual([]);
 		expect(exchange.status).toBe(200);
 		expect(exchange.method).toBe(c.method.toUpperCase());
-		expect(exchange.path.startsWith(c.requestPath)).toBe(true);
+		if (!exchange.path.startsWith(c.requestPath)) expect(exchange.path).toBe(c.requestPath);
 	}
 	const [success, failure] = result.outputs('WhatsApp');
 	expect(JSON.stringify(result.run)).not.toContain(TOKEN);
