@@ -296,12 +296,16 @@ describe('Get Analytics', () => {
 
 	test("Meta's rules are checked before any request, each message saying what to change; every item comes out once", async () => {
 		const now = Math.floor(Date.now() / 1000);
+		const fine = { metric: 'pricing', start: iso(now - DAY), end: iso(now), granularity: 'daily' };
 		const rows = [
 			{ metric: 'pricing', start: iso(now - DAY), end: iso(now - 2 * DAY), granularity: 'daily' },
 			{ metric: 'pricing', start: iso(now - 400 * DAY), end: iso(now), granularity: 'monthly' },
 			{ metric: 'templates', start: iso(now - 100 * DAY), end: iso(now), granularity: 'daily' },
 			{ metric: 'templates', start: iso(now - 5 * DAY), end: iso(now), granularity: 'monthly' },
 			{ metric: 'pricing', start: 'last tuesday', end: iso(now), granularity: 'daily' },
+			{ ...fine, phones: '+1 555-CALL-NOW' },
+			{ ...fine, countries: 'USA' },
+			{ ...fine, metric: 'costs' },
 		];
 		const { success, failure } = await run(
 			'getAnalytics',
@@ -312,6 +316,10 @@ describe('Get Analytics', () => {
 				end: '={{ $json.end }}',
 				granularity: '={{ $json.granularity }}',
 				templateIds: '7000000000000001',
+				filters: {
+					phoneNumbers: '={{ $json.phones ?? "" }}',
+					countries: '={{ $json.countries ?? "" }}',
+				},
 			},
 			rows,
 		);
@@ -325,6 +333,11 @@ describe('Get Analytics', () => {
 		expect(messages[2]).toMatch(/Templates analytics go back 90 days/);
 		expect(messages[3]).toBe('Templates analytics do not come Monthly: set Granularity to Daily.');
 		expect(messages[4]).toMatch(/Start "last tuesday" is not a date/);
+		expect(messages[5]).toMatch(/^Phone Numbers filter: /);
+		expect(messages[6]).toBe(
+			'Country "USA" in the Countries filter is not valid: use a two-letter ISO code such as US or BR.',
+		);
+		expect(messages[7]).toMatch(/Metric "costs" is not known: use pricing, messages/);
 	});
 
 	test('a range without data gives one item saying so; insights off gives a clear error; nothing lost', async () => {

@@ -214,6 +214,18 @@ function readPhoneFilter(value: unknown): string[] {
 	});
 }
 
+/** The Countries filter: ISO 3166-1 alpha-2 codes, as Meta's country_codes takes them. */
+function readCountries(value: unknown): string[] {
+	return listOf(value).map((code) => {
+		if (!/^[A-Za-z]{2}$/.test(code)) {
+			throw new InputError(
+				`Country ${quoteInput(code)} in the Countries filter is not valid: use a two-letter ISO code such as US or BR.`,
+			);
+		}
+		return code.toUpperCase();
+	});
+}
+
 function readTemplateIds(value: unknown): string[] {
 	const ids = listOf(value);
 	if (ids.length === 0) {
@@ -231,8 +243,11 @@ function readTemplateIds(value: unknown): string[] {
 function prepare(context: IExecuteFunctions, itemIndex: number): Prepared {
 	const wabaId = readWabaId(context, itemIndex);
 	const metric = context.getNodeParameter('metric', itemIndex, 'pricing') as Metric;
-	if (!(metric in METRICS))
-		throw new InputError(`Metric ${quoteInput(String(metric))} is not known.`);
+	if (!(metric in METRICS)) {
+		throw new InputError(
+			`Metric ${quoteInput(String(metric))} is not known: use pricing, messages, conversations or templates.`,
+		);
+	}
 	const start = toUnixSeconds('Start', context.getNodeParameter('start', itemIndex, ''));
 	const end = toUnixSeconds('End', context.getNodeParameter('end', itemIndex, ''));
 	const granularityChoice = context.getNodeParameter(
@@ -252,7 +267,7 @@ function prepare(context: IExecuteFunctions, itemIndex: number): Prepared {
 	const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const lists: Record<string, string[]> = {
 		phone_numbers: readPhoneFilter(filters.phoneNumbers),
-		country_codes: listOf(filters.countries).map((code) => code.toUpperCase()),
+		country_codes: readCountries(filters.countries),
 	};
 	if (metric === 'pricing') {
 		lists.pricing_categories = listOf(filters.pricingCategories);
