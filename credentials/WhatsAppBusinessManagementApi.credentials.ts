@@ -89,6 +89,15 @@ export class WhatsAppBusinessManagementApi implements ICredentialType {
 			description:
 				"Optional: your business portfolio ID (digits only; Business Settings > Business info). Used wherever a node's Business ID is left empty, and by the From List pickers, so that panels need no Business ID.",
 		},
+		{
+			displayName: 'App ID',
+			name: 'appId',
+			type: 'string',
+			default: '',
+			placeholder: '1234567890123456',
+			description:
+				"Optional: the ID of the Meta app the token belongs to (digits only; App Dashboard > your app > App settings > Basic). Needed only to upload files, such as a business profile picture from binary data, with Meta's Resumable Upload API.",
+		},
 	];
 
 	authenticate: IAuthenticateGeneric = {

@@ -25,10 +25,12 @@ import {
 } from './resources/preVerifiedNumbers';
 import { CDN_PREFIX, EDGES_WITH_CHILD, routeQrCodes, serveQrImage } from './resources/qrCodes';
 import { routeWabaAccount } from './resources/subscribedApps';
+import { routeUploads } from './resources/uploads';
 import { routeBusinessWabas, routeWaba } from './resources/wabas';
 import { NOT_MINE, SIMULATOR_WABA_ID } from './types';
 import type {
 	EntityHealth,
+	UploadSession,
 	FaultSettings,
 	PreVerifiedNumber,
 	RecordedRequest,
@@ -42,6 +44,7 @@ import type {
 
 /** Every resource, tried in turn for a request; the first that knows its target answers. */
 const RESOURCES: Resource[] = [
+	routeUploads,
 	routeWabaAnalytics,
 	routeHealthStatus,
 	routeBusinessPool,
@@ -88,6 +91,8 @@ export class SimulatorCore implements SimulatorState {
 	readonly phoneNumbers = new Map<string, WabaPhoneNumber>();
 
 	readonly health = new Map<string, EntityHealth>();
+
+	readonly uploads = new Map<string, UploadSession>();
 
 	/** Added to the real clock for expiry and verification times: tests move time forward. */
 	clockOffsetMs = 0;
@@ -256,9 +261,11 @@ export class SimulatorCore implements SimulatorState {
 			status: 0,
 			at: Date.now(),
 			authorized: req.headers.authorization !== undefined,
+			scheme: (req.headers.authorization ?? '').split(' ')[0] || undefined,
+			host: req.headers.host,
 		};
 		this.requests.push(record);
-		const body = await readBody(req);
+		const { fields: body, raw } = await readBody(req);
 		record.body = body;
 		if (this.faults.latencyMs > 0) await delay(this.faults.latencyMs);
 
@@ -321,7 +328,8 @@ export class SimulatorCore implements SimulatorState {
 					});
 				}
 			}
-			const answer = this.route(req.method ?? 'GET', segments.slice(1), url, body);
+			const scheme = record.scheme ?? '';
+			const answer = this.route(req.method ?? 'GET', segments.slice(1), url, body, raw, scheme);
 			if (fault === 'lostAnswer') {
 				req.socket.destroy();
 				return;
@@ -354,7 +362,8 @@ export class SimulatorCore implements SimulatorState {
 
 	private authenticate(req: IncomingMessage): void {
 		const header = req.headers.authorization ?? '';
-		if (header !== `Bearer ${this.options.token}`) {
+		// Meta takes the token as Bearer, or as OAuth (which upload sessions require).
+		if (header !== `Bearer ${this.options.token}` && header !== `OAuth ${this.options.token}`) {
 			throw graphError(401, 190, 'Invalid OAuth access token - Cannot parse access token', {
 				error_subcode: header ? 467 : undefined,
 			});
@@ -370,8 +379,18 @@ export class SimulatorCore implements SimulatorState {
 		return this.wabas.get(wabaId)?.businessId ?? this.numbers.get(target)?.businessId;
 	}
 
-	private route(method: string, path: string[], url: URL, body: Record<string, unknown>): unknown {
+	private route(
+		method: string,
+		path: string[],
+		url: URL,
+		body: Record<string, unknown>,
+		raw: Buffer,
+		scheme: string,
+	): unknown {
 		const [target, edge, ...rest] = path;
+		const graphRoute = { method, target, edge, child: rest[0], url, body, raw, scheme };
+		// An upload session's ID is no number: "upload:" and base64.
+		if (target?.startsWith('upload:') && !edge) return routeUploads(this, graphRoute);
 		const nested = rest.length === 1 && edge !== undefined && EDGES_WITH_CHILD.has(edge);
 		if ((rest.length > 0 && !nested) || !target) {
 			throw graphError(400, 100, 'Unknown path components');
@@ -383,7 +402,7 @@ export class SimulatorCore implements SimulatorState {
 			throw graphError(400, 100, `Invalid parameter: "${target.slice(0, 40)}" is not a valid ID`);
 		}
 		for (const resource of RESOURCES) {
-			const answer = resource(this, { method, target, edge, child: rest[0], url, body });
+			const answer = resource(this, graphRoute);
 			if (answer !== NOT_MINE) return answer;
 		}
 		if (this.businessIds.includes(target)) {

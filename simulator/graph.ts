@@ -109,15 +109,22 @@ export function delay(ms: number): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-export async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+/** A request's body: its JSON (or form) fields, and its bytes as received (uploads). */
+export async function readBody(
+	req: IncomingMessage,
+): Promise<{ fields: Record<string, unknown>; raw: Buffer }> {
 	const chunks: Buffer[] = [];
 	for await (const chunk of req) chunks.push(chunk as Buffer);
-	const text = Buffer.concat(chunks).toString();
-	if (!text) return {};
+	const raw = Buffer.concat(chunks);
+	const text = raw.toString();
+	if (!text) return { fields: {}, raw };
 	try {
 		const parsed = JSON.parse(text) as unknown;
-		return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+		const fields = typeof parsed === 'object' && parsed !== null ? parsed : {};
+		return { fields: fields as Record<string, unknown>, raw };
 	} catch {
-		return Object.fromEntries(new URLSearchParams(text));
+		// A file's bytes are no form either: its fields stay empty.
+		const json = /^[\x20-\x7e]*$/.test(text);
+		return { fields: json ? Object.fromEntries(new URLSearchParams(text)) : {}, raw };
 	}
 }

@@ -151,6 +151,23 @@ export interface RecordedRequest {
 	authorized: boolean;
 	/** The JSON body as received ({} when none): what each item really sent. */
 	body?: Record<string, unknown>;
+	/** The Authorization header's scheme ("Bearer", "OAuth"), never the token. */
+	scheme?: string;
+	/** Which host the request named (its Host header): every request must stay on the Base URL's. */
+	host?: string;
+}
+
+/** One Resumable Upload session (POST /{app-id}/uploads), and what it received. */
+export interface UploadSession {
+	id: string;
+	appId: string;
+	fileName: string;
+	fileLength: number;
+	fileType: string;
+	/** The bytes received, once the file was sent. */
+	bytes?: Buffer;
+	/** The handle answered for the file. */
+	handle?: string;
 }
 
 /** What a resource module reads and changes: the simulator's state, shared by every resource. */
@@ -164,6 +181,8 @@ export interface SimulatorState {
 	readonly phoneNumbers: Map<string, WabaPhoneNumber>;
 	/** Messaging health by entity ID (number, WABA, business, app); AVAILABLE when absent. */
 	readonly health: Map<string, EntityHealth>;
+	/** Resumable Upload sessions by ID. */
+	readonly uploads: Map<string, UploadSession>;
 	readonly baseUrl: string;
 	now(): number;
 	/** A new Graph object ID. */
@@ -180,6 +199,10 @@ export interface GraphRoute {
 	child: string | undefined;
 	url: URL;
 	body: Record<string, unknown>;
+	/** The body's bytes as received: a file for an upload session. */
+	raw: Buffer;
+	/** The Authorization header's scheme: "Bearer", or "OAuth" as uploads require. */
+	scheme: string;
 }
 
 /** Returned by a resource for a request that is not about its objects. */

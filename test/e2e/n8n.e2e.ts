@@ -9,6 +9,7 @@ import {
 	atoms,
 	BLOCKED_ERRORS,
 	GraphApiSimulator,
+	SIMULATOR_APP,
 	SIMULATOR_WABA_ID,
 	wabaPhones,
 } from '../../simulator/GraphApiSimulator';
@@ -117,7 +118,12 @@ async function executeWorkflowText(name: string, text: string, workflowId: strin
 		id: 'wbmSimulatorCredential',
 		name: 'WhatsApp Business Management (simulator)',
 		type: 'whatsAppBusinessManagementApi',
-		data: { accessToken: TOKEN, apiVersion: 'v23.0', baseUrl: simulator.baseUrl },
+		data: {
+			accessToken: TOKEN,
+			apiVersion: 'v23.0',
+			baseUrl: simulator.baseUrl,
+			appId: SIMULATOR_APP.id,
+		},
 	});
 	const result = await n8n.execute(workflowId);
 	expect(result.status).toBe('success');
@@ -292,6 +298,63 @@ test(`n8n ${N8N_VERSION}: the monthly-cost example: one CSV row per client WABA,
 	expect(healthRun['WABA Health'][0].data.main[0][0].json).toMatchObject({
 		can_send_message: 'AVAILABLE',
 	});
+});
+
+test(`n8n ${N8N_VERSION}: a profile picture from binary data is uploaded with Meta's Resumable Upload API and its handle set on the profile`, async () => {
+	const phone = '1906385232743471';
+	simulator.seedConnectedPhoneNumber(phone, '6315557100');
+	const bytes = Buffer.alloc(700, 3);
+	Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(bytes);
+	const workflow = chainWorkflow('wbmProfilePicture1', 'Profile picture', [
+		{
+			name: 'Picture',
+			type: 'n8n-nodes-base.set',
+			typeVersion: 3.4,
+			parameters: {
+				mode: 'raw',
+				jsonOutput: JSON.stringify({ png: bytes.toString('base64') }),
+				options: {},
+			},
+		},
+		{
+			name: 'To File',
+			type: 'n8n-nodes-base.convertToFile',
+			typeVersion: 1.1,
+			parameters: {
+				operation: 'toBinary',
+				sourceProperty: 'png',
+				options: { fileName: 'logo.png', mimeType: 'image/png' },
+			},
+		},
+		{
+			name: 'Update Business Profile',
+			parameters: {
+				resource: 'phoneNumber',
+				operation: 'updateBusinessProfile',
+				phoneNumberId: { __rl: true, mode: 'id', value: phone },
+				updateFields: { profilePictureBinaryField: 'data' },
+			},
+		},
+	]);
+	const runData = await executeWorkflowText(
+		'profile-picture',
+		JSON.stringify(workflow),
+		'wbmProfilePicture1',
+	);
+	const [session] = [...simulator.uploads.values()];
+	expect(simulator.uploads.size).toBe(1);
+	expect(session).toMatchObject({ fileName: 'logo.png', fileType: 'image/png', fileLength: 700 });
+	expect(session.bytes?.equals(bytes)).toBe(true);
+	expect(runData['Update Business Profile'][0].data.main[0][0].json).toMatchObject({
+		id: phone,
+		success: true,
+		profile_picture_handle: session.handle,
+	});
+	const calls = simulator.requests.filter((r) => r.path.startsWith('/v23.0/'));
+	expect(calls.map((r) => r.scheme)).toEqual(['Bearer', 'OAuth', 'Bearer']);
+	expect(calls[2].body?.profile_picture_handle).toBe(session.handle);
+	const host = new URL(simulator.baseUrl).host;
+	expect(simulator.requests.every((r) => r.host === host)).toBe(true);
 });
 
 test(`n8n ${N8N_VERSION}: every other Phone Number operation runs in the real n8n`, async () => {

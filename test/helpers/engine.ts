@@ -36,7 +36,10 @@ export const PACKAGE_NODE_TYPE =
 	'n8n-nodes-whatsapp-business-management.whatsAppBusinessManagement';
 export const CREDENTIAL_TYPE = 'whatsAppBusinessManagementApi';
 
-/** A manual trigger that emits the rows in its `rows` parameter, like a spreadsheet export. */
+/**
+ * A manual trigger that emits the rows in its `rows` parameter, like a spreadsheet export (a
+ * row's `_binary` as the item's binary data).
+ */
 export class RowsTrigger implements INodeType {
 	description = {
 		displayName: 'Rows Trigger',
@@ -53,7 +56,11 @@ export class RowsTrigger implements INodeType {
 	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
 		const raw = this.getNodeParameter('rows', '[]') as string | IDataObject[];
 		const rows = (typeof raw === 'string' ? JSON.parse(raw) : raw) as IDataObject[];
-		const emit = async () => this.emit([this.helpers.returnJsonArray(rows)]);
+		// A row's `_binary` becomes the item's binary data (base64 in `data`), as a file node gives.
+		const items = rows.map(({ _binary, ...json }) =>
+			_binary ? { json, binary: _binary as INodeExecutionData['binary'] } : { json },
+		);
+		const emit = async () => this.emit([items]);
 		return { manualTriggerFunction: emit };
 	}
 }

@@ -22,7 +22,11 @@ import type {
 
 import { RUN_SETTINGS } from '../../nodes/WhatsAppBusinessManagement/actions/common.descriptions';
 import { WhatsAppBusinessManagement } from '../../nodes/WhatsAppBusinessManagement/WhatsAppBusinessManagement.node';
-import { GraphApiSimulator, SIMULATOR_WABA_ID } from '../../simulator/GraphApiSimulator';
+import {
+	GraphApiSimulator,
+	SIMULATOR_APP,
+	SIMULATOR_WABA_ID,
+} from '../../simulator/GraphApiSimulator';
 import { nodeWorkflow, runWorkflow } from '../helpers/engine';
 
 const TOKEN = 'EAAPerItemSecretToken7Kq2';
@@ -110,6 +114,7 @@ const VALUES: Record<string, () => [unknown, unknown]> = {
 	address: () => ['1 Main St', '2 High St'],
 	email: () => ['a@example.com', 'b@example.com'],
 	profilePictureHandle: () => ['4::aW1hZ2U=:handle-one', '4::aW1hZ2U=:handle-two'],
+	profilePictureBinaryField: () => ['data', 'picture'],
 	websites: () => ['https://a.example.com', 'https://b.example.com'],
 	overrideCallbackUrl: () => ['https://a.example.com/hook', 'https://b.example.com/hook'],
 	verifyToken: () => ['verify-one-1234', 'verify-two-5678'],
@@ -264,7 +269,13 @@ async function runSignature(parameters: INodeParameters, values: unknown[]): Pro
 				parameters,
 				onError: 'continueErrorOutput',
 			}),
-			{ accessToken: TOKEN, apiVersion: 'v23.0', baseUrl: simulator.baseUrl },
+			// The App ID lets uploads reach their per-item checks.
+			{
+				accessToken: TOKEN,
+				apiVersion: 'v23.0',
+				baseUrl: simulator.baseUrl,
+				appId: SIMULATOR_APP.id,
+			},
 		);
 		if (result.error) throw result.error;
 		const requests = simulator.requests

@@ -21,6 +21,8 @@ export interface RunSettings {
 	validateOnly: boolean;
 	/** The credential's Business ID ('' when none): what an empty Business ID field means. */
 	credentialBusinessId: string;
+	/** The credential's App ID ('' when none): what uploads need. */
+	credentialAppId: string;
 }
 
 /**

@@ -8,7 +8,7 @@ import {
 	DEFAULT_RETRY_POLICY,
 	DEFAULT_TIMEOUT_MS,
 	DEFAULT_USAGE_CEILING_PERCENT,
-	readCredentialBusinessId,
+	readCredentialOptions,
 } from '../transport';
 import type { ConnectionSettings } from '../transport';
 import { RUN_SETTINGS } from './common.descriptions';
@@ -83,10 +83,12 @@ export function readItemOptions(context: IExecuteFunctions, itemIndex: number): 
  */
 export async function readRunSettings(context: IExecuteFunctions): Promise<RunSettings> {
 	const options = optionsOf(context, 0, (name) => RUN_SETTINGS.has(name));
+	const credential = await readCredentialOptions.call(context);
 	return {
 		connection: readConnectionSettings(options),
 		validateOnly: options.validateOnly === true,
-		credentialBusinessId: await readCredentialBusinessId.call(context),
+		credentialBusinessId: credential.businessId,
+		credentialAppId: credential.appId,
 	};
 }
 

@@ -25,6 +25,8 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 const API_VERSION = /^v\d+\.\d+$/;
 // Path segments are IDs or edge names; nothing that could climb or add a query.
 const PATH_SEGMENT = /^[A-Za-z0-9_]+$/;
+// A Resumable Upload session as Meta names it ("upload:" and base64; its ?sig= goes in the query).
+const UPLOAD_SESSION = /^upload:[A-Za-z0-9_\-+/=]+$/;
 const NETWORK_CODE =
 	/^(ECONN|ETIMEDOUT$|ESOCKETTIMEDOUT$|EPIPE$|ENOTFOUND$|EAI_AGAIN$|EHOSTUNREACH$|ENETUNREACH$|ERR_SOCKET_|UND_ERR_)/;
 
@@ -67,6 +69,11 @@ export interface GraphRequest {
 	findApplied?: () => Promise<IDataObject | undefined>;
 	/** What to do when Meta refuses the request as invalid, in the operation's words. */
 	refusalHint?: string;
+	/**
+	 * The bytes of a file for a Resumable Upload session (`path` is the session ID Meta gave):
+	 * sent as the body with `Authorization: OAuth <token>` and `file_offset`, as Meta requires.
+	 */
+	upload?: { bytes: Buffer; fileOffset: number };
 }
 
 export function validateApiVersion(apiVersion: unknown): string {
@@ -104,19 +111,27 @@ export function validateBaseUrl(baseUrl: unknown): string {
 }
 
 /**
- * The credential's optional Business ID, as typed ('' when none): the fallback of every empty
- * Business ID field. Checked where it is used, so that a run that needs none never fails on it.
+ * The credential's optional fields as typed ('' when none): the Business ID, the fallback of
+ * every empty Business ID field, and the App ID uploads need. Checked where they are used, so
+ * that a run that needs neither never fails on them.
  */
-export async function readCredentialBusinessId(this: Context): Promise<string> {
+export async function readCredentialOptions(
+	this: Context,
+): Promise<{ businessId: string; appId: string }> {
 	try {
 		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-		return typeof credentials.businessId === 'string' || typeof credentials.businessId === 'number'
-			? String(credentials.businessId).trim()
-			: '';
+		const text = (value: unknown) =>
+			typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+		return { businessId: text(credentials.businessId), appId: text(credentials.appId) };
 	} catch {
 		// No credential yet: the connection reports that, with its own message.
-		return '';
+		return { businessId: '', appId: '' };
 	}
+}
+
+/** The credential's optional Business ID, as typed ('' when none). */
+export async function readCredentialBusinessId(this: Context): Promise<string> {
+	return (await readCredentialOptions.call(this)).businessId;
 }
 
 export async function getGraphConnection(
@@ -153,9 +168,15 @@ export async function getGraphConnection(
 	};
 }
 
-export function buildGraphUrl(connection: GraphConnection, path: string[]): string {
-	for (const segment of path) {
-		if (!PATH_SEGMENT.test(segment)) {
+export function buildGraphUrl(
+	connection: GraphConnection,
+	path: string[],
+	uploadSession = false,
+): string {
+	for (const [index, segment] of path.entries()) {
+		// Only an upload's first segment may be a session ID; it stays on the Base URL's host.
+		const session = uploadSession && index === 0 && UPLOAD_SESSION.test(segment);
+		if (!session && !PATH_SEGMENT.test(segment)) {
 			throw new InputError(`Refusing to call Meta with the path segment ${quoteInput(segment)}.`);
 		}
 	}
@@ -173,7 +194,9 @@ export function readRetryAfterMs(headers: Record<string, unknown>): number | nul
 	return readUsage(headers).waitMs;
 }
 
-function parseBody(body: unknown): { value: unknown; problem?: string } {
+function parseBody(raw: unknown): { value: unknown; problem?: string } {
+	// A request sent without json (an upload) may get its answer as bytes.
+	const body = Buffer.isBuffer(raw) ? raw.toString('utf8') : raw;
 	if (body === undefined || body === null || body === '')
 		return { value: {}, problem: 'an empty body' };
 	if (typeof body === 'string') {
@@ -298,7 +321,7 @@ export async function graphApiRequest(
 	request: GraphRequest,
 	state?: RetryState,
 ): Promise<IDataObject> {
-	const url = buildGraphUrl(connection, request.path);
+	const url = buildGraphUrl(connection, request.path, request.upload !== undefined);
 	const retryState: RetryState = state ?? { attempts: 0, waitedMs: 0, ambiguous: false };
 	const { findApplied } = request;
 	return await withRetries(
@@ -344,16 +367,29 @@ async function sendPaced(
 	if (request.body !== undefined) options.body = request.body;
 	if (request.qs !== undefined) options.qs = request.qs;
 	const secrets = [connection.secret, ...(request.secrets ?? [])];
+	const { upload } = request;
+	if (upload) {
+		// Meta's Resumable Upload takes the token as "OAuth", not the credential's "Bearer": sent
+		// by n8n's plain helper, to the URL built on the credential's Base URL like every other.
+		options.headers = {
+			'User-Agent': USER_AGENT,
+			Accept: 'application/json',
+			Authorization: `OAuth ${connection.secret}`,
+			file_offset: String(upload.fileOffset),
+		};
+		options.body = upload.bytes;
+		options.json = false;
+	}
+	const send = async () =>
+		upload
+			? await this.helpers.httpRequest(options)
+			: await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options);
 
 	for (let pacedWaits = 0; ; pacedWaits++) {
 		let response: { statusCode: number; body: unknown; headers: Record<string, unknown> };
 		const ticket = await connection.pacer.acquire();
 		try {
-			response = await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				CREDENTIAL_TYPE,
-				options,
-			);
+			response = await send();
 		} catch (error) {
 			ticket.done();
 			throw errorFromException(error);

@@ -2,6 +2,8 @@
 // retries and pacing, cursor paging, and the paths of the edges the node calls.
 export * from './graphApi';
 export { downloadFile } from './download';
+export { checkUploadFile, uploadFile } from './upload';
+export type { UploadFile } from './upload';
 export type { DownloadedFile } from './download';
 export { GraphApiError } from './GraphApiError';
 export { asItemError, toNodeError } from './nodeError';

@@ -1,11 +1,11 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { InputError } from '../../helpers/errors';
 import { checkCount, checkLength } from '../../helpers/textLimits';
 import { parseUrl } from '../../helpers/url';
 import { quoteInput } from '../../helpers/userInput';
-import { edges, graphApiRequest } from '../../transport';
+import { checkUploadFile, edges, graphApiRequest, uploadFile } from '../../transport';
 import { optionsCollection, phoneNumberFields } from '../common.descriptions';
 import type { Operation } from '../node.type';
 import { readPhoneNumberId } from '../parameters';
@@ -60,12 +60,21 @@ const properties: INodeProperties[] = [
 				description: "The business's vertical, from Meta's list",
 			},
 			{
+				displayName: 'Profile Picture (Input Binary Field)',
+				name: 'profilePictureBinaryField',
+				type: 'string',
+				default: 'data',
+				placeholder: 'data',
+				description:
+					"The input item's binary field holding the new picture, a JPEG or PNG of at most 5 MB (Meta recommends 640×640). The node uploads it with Meta's Resumable Upload API; needs the App ID in the credential.",
+			},
+			{
 				displayName: 'Profile Picture Handle',
 				name: 'profilePictureHandle',
 				type: 'string',
 				default: '',
 				description:
-					"The handle of an image uploaded with Meta's Resumable Upload API (starts with 4::)",
+					"The handle of an image already uploaded with Meta's Resumable Upload API (starts with 4::). To upload one from binary data, use Profile Picture (Input Binary Field) instead.",
 			},
 			{
 				displayName: 'Websites',
@@ -139,29 +148,115 @@ export function readProfileUpdate(fields: IDataObject): IDataObject {
 	const handle = text('profilePictureHandle');
 	if (handle) update.profile_picture_handle = handle;
 	if (fields.websites !== undefined) update.websites = readWebsites(fields.websites);
-	if (Object.keys(update).length === 0) {
-		throw new InputError(
-			'Nothing to update: add at least one field under Update Fields (About, Address, Description, Email, Industry, Profile Picture Handle, Websites).',
-		);
-	}
 	return update;
 }
 
-/** Changes how the number shows to customers; only the fields set are sent. */
-export const updateBusinessProfile: Operation<{ id: string; update: IDataObject }> = {
+/** Meta's profile picture: a JPEG or PNG of at most 5 MB (its "Profile: Photo" page). */
+const PROFILE_PICTURE = {
+	types: ['image/jpeg', 'image/jpg', 'image/png'],
+	maxBytes: 5 * 1_048_576,
+};
+
+interface PictureUpload {
+	itemIndex: number;
+	field: string;
+	fileName: string;
+	mimeType: string;
+	appId: string;
+}
+
+/**
+ * The item's picture to upload, checked before any request: its binary field exists, is a JPEG
+ * or PNG, and the credential has the App ID the upload needs.
+ */
+function readPictureUpload(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	fields: IDataObject,
+	appId: string,
+): PictureUpload | undefined {
+	if (fields.profilePictureBinaryField === undefined) return undefined;
+	const field = String(fields.profilePictureBinaryField).trim();
+	if (field === '') {
+		throw new InputError(
+			'Profile Picture (Input Binary Field) is empty: enter the name of the binary field holding the picture, e.g. data.',
+		);
+	}
+	if (typeof fields.profilePictureHandle === 'string' && fields.profilePictureHandle.trim()) {
+		throw new InputError(
+			'Both Profile Picture (Input Binary Field) and Profile Picture Handle are set: keep one of them.',
+		);
+	}
+	if (!/^[0-9]+$/.test(appId)) {
+		throw new InputError(
+			`Uploading the profile picture needs the App ID in the credential${appId ? ` (${quoteInput(appId)} is not digits)` : ''}: App Dashboard > your app > App settings > Basic.`,
+		);
+	}
+	const binary = context.getInputData()[itemIndex]?.binary?.[field];
+	if (!binary) {
+		throw new InputError(
+			`The input item has no binary field ${quoteInput(field)} for the profile picture: read the file first (e.g. with Read/Write Files from Disk or HTTP Request) or name its field here.`,
+		);
+	}
+	checkUploadFile(
+		'The profile picture',
+		{ mimeType: binary.mimeType ?? '', size: binary.bytes ?? 1 },
+		PROFILE_PICTURE,
+	);
+	return {
+		itemIndex,
+		field,
+		fileName: binary.fileName ?? 'profile-picture',
+		mimeType: binary.mimeType,
+		appId,
+	};
+}
+
+interface Prepared {
+	id: string;
+	update: IDataObject;
+	picture?: PictureUpload;
+}
+
+/**
+ * Changes how the number shows to customers; only the fields set are sent. A picture from binary
+ * data is uploaded first, and its handle sent as profile_picture_handle.
+ */
+export const updateBusinessProfile: Operation<Prepared> = {
 	description,
 
-	prepare(context, itemIndex) {
+	prepare(context, itemIndex, _options, run) {
 		const fields = context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-		return { id: readPhoneNumberId(context, itemIndex), update: readProfileUpdate(fields) };
+		const update = readProfileUpdate(fields);
+		const picture = readPictureUpload(context, itemIndex, fields, run.credentialAppId);
+		if (Object.keys(update).length === 0 && !picture) {
+			throw new InputError(
+				'Nothing to update: add at least one field under Update Fields (About, Address, Description, Email, Industry, Profile Picture, Websites).',
+			);
+		}
+		return { id: readPhoneNumberId(context, itemIndex), update, picture };
 	},
 
-	async run(context, connection, { id, update }) {
+	async run(context, connection, { id, update, picture }) {
+		const sent = { ...update };
+		if (picture) {
+			const bytes = await context.helpers.getBinaryDataBuffer(picture.itemIndex, picture.field);
+			checkUploadFile(
+				'The profile picture',
+				{ mimeType: picture.mimeType, size: bytes.length },
+				PROFILE_PICTURE,
+			);
+			sent.profile_picture_handle = await uploadFile.call(context, connection, picture.appId, {
+				bytes,
+				fileName: picture.fileName,
+				mimeType: picture.mimeType,
+			});
+		}
 		const answer = await graphApiRequest.call(context, connection, {
 			method: 'POST',
 			path: edges.businessProfile(id),
-			body: { messaging_product: 'whatsapp', ...update },
+			body: { messaging_product: 'whatsapp', ...sent },
 		});
-		return { id, success: answer.success === true, updated: Object.keys(update), ...update };
+		return { id, success: answer.success === true, updated: Object.keys(sent), ...sent };
 	},
 };
