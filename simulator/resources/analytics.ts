@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- the test simulator: runs in Node.js, never inside n8n */
 // A WABA's analytics fields (Meta's "Analytics" page): pricing_analytics, analytics,
 // conversation_analytics and template_analytics, asked as field expressions on GET /{WABA-ID}.
 // The data is made up but deterministic: every figure is a sum of "atoms" (one per half hour,
