@@ -13,6 +13,7 @@ export { SIMULATOR_APP, SIMULATOR_WABA_ID } from './types';
 export type {
 	EntityHealth,
 	FaultSettings,
+	MessageTemplate,
 	PreVerifiedNumber,
 	RecordedRequest,
 	ScriptedResponse,

@@ -25,11 +25,13 @@ import {
 } from './resources/preVerifiedNumbers';
 import { CDN_PREFIX, EDGES_WITH_CHILD, routeQrCodes, serveQrImage } from './resources/qrCodes';
 import { routeWabaAccount } from './resources/subscribedApps';
+import { routeTemplates } from './resources/templates';
 import { routeUploads } from './resources/uploads';
 import { routeBusinessWabas, routeWaba } from './resources/wabas';
 import { NOT_MINE, SIMULATOR_WABA_ID } from './types';
 import type {
 	EntityHealth,
+	MessageTemplate,
 	UploadSession,
 	FaultSettings,
 	PreVerifiedNumber,
@@ -47,6 +49,7 @@ const RESOURCES: Resource[] = [
 	routeUploads,
 	routeWabaAnalytics,
 	routeHealthStatus,
+	routeTemplates,
 	routeBusinessPool,
 	routeBusinessWabas,
 	routeWaba,
@@ -93,6 +96,27 @@ export class SimulatorCore implements SimulatorState {
 	readonly health = new Map<string, EntityHealth>();
 
 	readonly uploads = new Map<string, UploadSession>();
+
+	readonly templates = new Map<string, MessageTemplate>();
+
+	/** Puts a template into a WABA, as if created and reviewed earlier (APPROVED by default). */
+	seedMessageTemplate(
+		wabaId: string,
+		template: Partial<MessageTemplate> & { name: string },
+	): MessageTemplate {
+		const seeded: MessageTemplate = {
+			id: this.newId(),
+			wabaId,
+			language: 'en_US',
+			category: 'UTILITY',
+			status: 'APPROVED',
+			quality_score: 'GREEN',
+			components: [{ type: 'BODY', text: `Hello from ${template.name}` }],
+			...template,
+		};
+		this.templates.set(seeded.id, seeded);
+		return seeded;
+	}
 
 	/** Added to the real clock for expiry and verification times: tests move time forward. */
 	clockOffsetMs = 0;

@@ -157,6 +157,20 @@ export interface RecordedRequest {
 	host?: string;
 }
 
+/** A message template of a WABA (GET/DELETE /{WABA-ID}/message_templates, GET /{TEMPLATE-ID}). */
+export interface MessageTemplate {
+	id: string;
+	wabaId: string;
+	name: string;
+	language: string;
+	category: 'MARKETING' | 'UTILITY' | 'AUTHENTICATION';
+	status: string;
+	quality_score?: 'GREEN' | 'YELLOW' | 'RED' | 'UNKNOWN';
+	rejected_reason?: string;
+	parameter_format?: 'POSITIONAL' | 'NAMED';
+	components: Array<Record<string, unknown>>;
+}
+
 /** One Resumable Upload session (POST /{app-id}/uploads), and what it received. */
 export interface UploadSession {
 	id: string;
@@ -183,6 +197,8 @@ export interface SimulatorState {
 	readonly health: Map<string, EntityHealth>;
 	/** Resumable Upload sessions by ID. */
 	readonly uploads: Map<string, UploadSession>;
+	/** Message templates by ID. */
+	readonly templates: Map<string, MessageTemplate>;
 	readonly baseUrl: string;
 	now(): number;
 	/** A new Graph object ID. */

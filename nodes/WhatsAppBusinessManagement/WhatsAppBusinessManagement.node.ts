@@ -6,12 +6,14 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
+import * as messageTemplate from './actions/messageTemplate';
 import * as phoneNumber from './actions/phoneNumber';
 import * as preVerifiedNumber from './actions/preVerifiedNumber';
 import * as qrCode from './actions/qrCode';
 import { router } from './actions/router';
 import * as whatsAppBusinessAccount from './actions/whatsAppBusinessAccount';
 import {
+	searchMessageTemplates,
 	searchPhoneNumbers,
 	searchPreVerifiedNumbers,
 	searchWhatsAppBusinessAccounts,
@@ -26,7 +28,7 @@ export class WhatsAppBusinessManagement implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			"Manage WhatsApp Business pre-verified phone numbers, WABAs, their phone numbers, profiles and QR codes with Meta's Graph API",
+			"Manage WhatsApp Business pre-verified phone numbers, WABAs, their phone numbers, profiles, QR codes, message templates, analytics and health with Meta's Graph API",
 		defaults: { name: 'WhatsApp Business Management' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -39,6 +41,7 @@ export class WhatsAppBusinessManagement implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Message Template', value: 'messageTemplate' },
 					{ name: 'Phone Number', value: 'phoneNumber' },
 					{ name: 'Pre-Verified Phone Number', value: 'preVerifiedNumber' },
 					{ name: 'QR Code', value: 'qrCode' },
@@ -50,11 +53,17 @@ export class WhatsAppBusinessManagement implements INodeType {
 			...phoneNumber.description,
 			...whatsAppBusinessAccount.description,
 			...qrCode.description,
+			...messageTemplate.description,
 		],
 	};
 
 	methods = {
-		listSearch: { searchPhoneNumbers, searchPreVerifiedNumbers, searchWhatsAppBusinessAccounts },
+		listSearch: {
+			searchMessageTemplates,
+			searchPhoneNumbers,
+			searchPreVerifiedNumbers,
+			searchWhatsAppBusinessAccounts,
+		},
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

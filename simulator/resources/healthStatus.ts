@@ -5,9 +5,10 @@
 import { NOT_MINE, SIMULATOR_APP } from '../types';
 import type { EntityHealth, GraphRoute, SimulatorState, WabaPhoneNumber } from '../types';
 import { phoneView } from './phoneNumbers';
+import { templateView } from './templates';
 import { wabaView } from './subscribedApps';
 
-type EntityType = 'PHONE_NUMBER' | 'WABA' | 'BUSINESS' | 'APP';
+type EntityType = 'PHONE_NUMBER' | 'MESSAGE_TEMPLATE' | 'WABA' | 'BUSINESS' | 'APP';
 
 /** What Meta says of a blocked entity when a test sets BLOCKED without its own errors. */
 export const BLOCKED_ERRORS: Record<EntityType, NonNullable<EntityHealth['errors']>> = {
@@ -16,6 +17,13 @@ export const BLOCKED_ERRORS: Record<EntityType, NonNullable<EntityHealth['errors
 			error_code: 141000,
 			error_description: 'The phone number has been restricted for violating WhatsApp policies.',
 			possible_solution: 'Review the policy violation in WhatsApp Manager and request a review.',
+		},
+	],
+	MESSAGE_TEMPLATE: [
+		{
+			error_code: 132015,
+			error_description: 'The template is paused because of low quality.',
+			possible_solution: 'Edit the template to improve its quality, or wait for the pause to end.',
 		},
 	],
 	WABA: [
@@ -98,6 +106,16 @@ export function routeHealthStatus(state: SimulatorState, route: GraphRoute): unk
 	if (method !== 'GET' || edge || !asksHealth(fields)) return NOT_MINE;
 	const phone = state.phoneNumbers.get(target);
 	if (phone) return phoneViewWithHealth(state, phone, fields);
+	const template = state.templates.get(target);
+	if (template) {
+		return {
+			...templateView(template, fields),
+			health_status: healthStatus(state, [
+				['MESSAGE_TEMPLATE', template.id],
+				...wabaChain(state, template.wabaId),
+			]),
+		};
+	}
 	const waba = state.wabas.get(target);
 	if (!waba) return NOT_MINE;
 	return {

@@ -357,6 +357,67 @@ test(`n8n ${N8N_VERSION}: a profile picture from binary data is uploaded with Me
 	expect(simulator.requests.every((r) => r.host === host)).toBe(true);
 });
 
+test(`n8n ${N8N_VERSION}: message templates: Get Many with a filter, Get, Get Health Status and Delete one language`, async () => {
+	const approved = simulator.seedMessageTemplate(SIMULATOR_WABA_ID, { name: 'order_update' });
+	simulator.seedMessageTemplate(SIMULATOR_WABA_ID, { name: 'spring_sale', status: 'REJECTED' });
+	const template = (operation: string, parameters: Record<string, unknown> = {}) => ({
+		resource: 'messageTemplate',
+		operation,
+		templateId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+		...parameters,
+	});
+	const workflow = chainWorkflow('wbmTemplates00001', 'Message templates', [
+		{
+			name: 'Templates',
+			parameters: {
+				resource: 'messageTemplate',
+				operation: 'getMany',
+				wabaId: { __rl: true, mode: 'id', value: SIMULATOR_WABA_ID },
+				returnAll: true,
+				filters: { status: 'APPROVED' },
+			},
+		},
+		{ name: 'Template', parameters: template('get') },
+		{ name: 'Template Health', parameters: template('getHealthStatus') },
+		{
+			name: 'Delete',
+			parameters: {
+				resource: 'messageTemplate',
+				operation: 'delete',
+				wabaId: { __rl: true, mode: 'id', value: SIMULATOR_WABA_ID },
+				templateName: "={{ $('Template').item.json.name }}",
+				hsmId: "={{ $('Template').item.json.id }}",
+			},
+		},
+	]);
+	const runData = await executeWorkflowText(
+		'templates',
+		JSON.stringify(workflow),
+		'wbmTemplates00001',
+	);
+	const only = (name: string) => {
+		const items = runData[name][0].data.main[0];
+		expect(items).toHaveLength(1);
+		return items[0].json;
+	};
+	expect(only('Templates')).toMatchObject({
+		id: approved.id,
+		name: 'order_update',
+		quality: 'GREEN',
+	});
+	expect(only('Template')).toMatchObject({ id: approved.id, status: 'APPROVED' });
+	expect(only('Template Health')).toMatchObject({
+		can_send_message: 'AVAILABLE',
+		message_template_can_send_message: 'AVAILABLE',
+	});
+	expect(only('Delete')).toMatchObject({
+		deleted: true,
+		languages: 'one',
+		template_id: approved.id,
+	});
+	expect([...simulator.templates.values()].map((t) => t.name)).toEqual(['spring_sale']);
+});
+
 test(`n8n ${N8N_VERSION}: every other Phone Number operation runs in the real n8n`, async () => {
 	const id = '100000000000777';
 	simulator.seedConnectedPhoneNumber(id, '6315557777', { pin: '246810' });

@@ -355,6 +355,24 @@ test('the QR Code resource: every operation renders its fields', async () => {
 	await page.locator('[data-test-id=ndv-close-button]').click();
 });
 
+test('the Message Template resource: every operation renders its fields', async () => {
+	const expected: Record<string, string[]> = {
+		Delete: ['WhatsApp Business Account', 'Template Name', 'Template ID'],
+		Get: ['WhatsApp Business Account', 'Message Template'],
+		'Get Health Status': ['WhatsApp Business Account', 'Message Template'],
+		'Get Many': ['WhatsApp Business Account', 'Return All', 'Limit', 'Filters'],
+	};
+	await page.locator(`[data-test-id=canvas-node][data-node-type="${NODE_TYPE}"]`).dblclick();
+	const ndv = page.locator('[data-test-id=ndv]');
+	await chooseResource(ndv, 'Message Template');
+	expect(await operationTitles(ndv)).toEqual([...Object.keys(expected), 'Custom API Call']);
+	await page.keyboard.press('Escape');
+	for (const [operation, labels] of Object.entries(expected)) {
+		await chooseOperation(ndv, operation, labels);
+	}
+	await page.locator('[data-test-id=ndv-close-button]').click();
+});
+
 test('onboarding panels show the output of their own run: a phone number, a WABA, its analytics as a table, a QR code with its image', async () => {
 	simulator.seedConnectedPhoneNumber(PHONE_ID, '6315559000');
 	const node = (name: string, y: number, parameters: Record<string, unknown>) => ({

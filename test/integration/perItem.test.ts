@@ -43,7 +43,7 @@ const daysAgo = (n: number) =>
 	new Date((Math.floor(Date.now() / DAY_MS) - n) * DAY_MS).toISOString();
 
 /** IDs the simulator hands out, the same in every fresh simulator seeded by `seed`. */
-const seeded = { pv1: '', pv2: '', qr1: '', qr2: '' };
+const seeded = { pv1: '', pv2: '', qr1: '', qr2: '', t1: '', t2: '' };
 
 /** The same world every run starts from: two businesses, WABAs, numbers, pool, QR codes. */
 async function seed(): Promise<GraphApiSimulator> {
@@ -75,6 +75,19 @@ async function seed(): Promise<GraphApiSimulator> {
 			phone.qrCodes.set(code, { code, prefilled_message: `Hello ${n}`, createdAt: CLOCK });
 		}
 	}
+	// Templates that tell each Get Many filter's two values apart (name, language, category,
+	// quality, status), and two to get, check and delete.
+	seeded.t1 = simulator.seedMessageTemplate(W1, {
+		name: 'order_status',
+		category: 'AUTHENTICATION',
+	}).id;
+	seeded.t2 = simulator.seedMessageTemplate(W1, {
+		name: 'help_center',
+		language: 'de_DE',
+		category: 'MARKETING',
+		quality_score: 'RED',
+		status: 'ARCHIVED',
+	}).id;
 	seeded.qr1 = 'AAAAAAAAAAAAAA';
 	seeded.qr2 = 'AAAAAAAAAAAAAB';
 	for (const id of [seeded.pv1, seeded.pv2]) {
@@ -115,6 +128,9 @@ const VALUES: Record<string, () => [unknown, unknown]> = {
 	email: () => ['a@example.com', 'b@example.com'],
 	profilePictureHandle: () => ['4::aW1hZ2U=:handle-one', '4::aW1hZ2U=:handle-two'],
 	profilePictureBinaryField: () => ['data', 'picture'],
+	templateId: () => [seeded.t1, seeded.t2],
+	templateName: () => ['order_status', 'help_center'],
+	hsmId: () => [seeded.t1, seeded.t2],
 	websites: () => ['https://a.example.com', 'https://b.example.com'],
 	overrideCallbackUrl: () => ['https://a.example.com/hook', 'https://b.example.com/hook'],
 	verifyToken: () => ['verify-one-1234', 'verify-two-5678'],

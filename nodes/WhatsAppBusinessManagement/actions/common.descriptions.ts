@@ -254,3 +254,20 @@ export function phoneNumberInputFields(description: string): INodeProperties[] {
 		defaultCountryField(DEFAULT_COUNTRY_HELP),
 	];
 }
+
+/** The fields of an operation on one message template; the WABA only helps "From List". */
+export const messageTemplateFields: INodeProperties[] = [
+	idLocatorField({
+		displayName: 'WhatsApp Business Account',
+		name: 'wabaId',
+		description: 'The WABA whose templates "From List" shows. Not needed with "By ID".',
+		searchListMethod: 'searchWhatsAppBusinessAccounts',
+		required: false,
+	}),
+	idLocatorField({
+		displayName: 'Message Template',
+		name: 'templateId',
+		description: 'The message template to act on',
+		searchListMethod: 'searchMessageTemplates',
+	}),
+];

@@ -135,6 +135,11 @@ export function readWabaId(context: IExecuteFunctions, itemIndex: number): strin
 	return readLocatorId(context, itemIndex, 'wabaId', 'WhatsApp Business Account');
 }
 
+/** The item's message template, from its resource locator, checked. */
+export function readTemplateId(context: IExecuteFunctions, itemIndex: number): string {
+	return readLocatorId(context, itemIndex, 'templateId', 'Message template');
+}
+
 /** The item's WABA phone number, from its resource locator, checked. */
 export function readPhoneNumberId(context: IExecuteFunctions, itemIndex: number): string {
 	return readLocatorId(context, itemIndex, 'phoneNumberId', 'Phone number');

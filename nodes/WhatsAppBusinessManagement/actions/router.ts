@@ -5,6 +5,7 @@ import { mapWithConcurrency } from '../helpers/mapWithConcurrency';
 import { asItemError, getGraphConnection, toNodeError } from '../transport';
 import type { GraphConnection, ItemError } from '../transport';
 import type { Operation, OperationMap, WhatsAppBusinessManagementMap } from './node.type';
+import * as messageTemplate from './messageTemplate';
 import { isItemWithFile } from './output';
 import type { ItemWithFile } from './output';
 import { readItemOptions, readRunSettings } from './parameters';
@@ -18,6 +19,7 @@ const operations: OperationMap = {
 	phoneNumber: phoneNumber.operations,
 	whatsAppBusinessAccount: whatsAppBusinessAccount.operations,
 	qrCode: qrCode.operations,
+	messageTemplate: messageTemplate.operations,
 };
 
 type Prepared<P> = { ok: true; value: P } | { ok: false; error: ItemError };

@@ -154,3 +154,30 @@ export async function searchPhoneNumbers(
 		true,
 	);
 }
+
+/** "From List" for the Message Template field: the WABA's templates, filtered by name. */
+export async function searchMessageTemplates(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const wabaId = requireId(
+		this,
+		'wabaId',
+		'Choose the WhatsApp Business Account to list its message templates, or switch to "By ID"',
+	);
+	return await searchPage(
+		this,
+		{
+			method: 'GET',
+			path: edges.messageTemplates(wabaId),
+			qs: { fields: 'id,name,language,status', limit: 100 },
+		},
+		(t) => ({
+			name: `${String(t.name ?? t.id)} (${String(t.language ?? '')}, ${String(t.status ?? '')})`,
+			value: String(t.id),
+		}),
+		filter,
+		paginationToken,
+	);
+}

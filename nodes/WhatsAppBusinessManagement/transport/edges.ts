@@ -54,3 +54,8 @@ export const qrCode = (phoneNumberId: string, code: string) => [
 	'message_qrdls',
 	code,
 ];
+
+/** What Get and Get Many ask of a message template: its review, quality and content. */
+export const TEMPLATE_FIELDS =
+	'id,name,language,status,category,quality_score,rejected_reason,parameter_format,components';
+export const messageTemplates = (wabaId: string) => [wabaId, 'message_templates'];

@@ -1,0 +1,36 @@
+import type { IDataObject } from 'n8n-workflow';
+
+// What Meta's template answers hold, as a workflow filters on them.
+
+/** Meta's template statuses (its "Template review" page), for Get Many's filter. */
+export const TEMPLATE_STATUSES: Array<[string, string]> = [
+	['Approved', 'APPROVED'],
+	['Archived', 'ARCHIVED'],
+	['Deleted', 'DELETED'],
+	['Disabled', 'DISABLED'],
+	['In Appeal', 'IN_APPEAL'],
+	['Limit Exceeded', 'LIMIT_EXCEEDED'],
+	['Paused', 'PAUSED'],
+	['Pending', 'PENDING'],
+	['Pending Deletion', 'PENDING_DELETION'],
+	['Rejected', 'REJECTED'],
+];
+
+export const TEMPLATE_CATEGORIES: Array<[string, string]> = [
+	['Authentication', 'AUTHENTICATION'],
+	['Marketing', 'MARKETING'],
+	['Utility', 'UTILITY'],
+];
+
+export const TEMPLATE_QUALITIES: Array<[string, string]> = [
+	['High (Green)', 'GREEN'],
+	['Low (Red)', 'RED'],
+	['Medium (Yellow)', 'YELLOW'],
+	['Unknown', 'UNKNOWN'],
+];
+
+/** A template as Meta describes it, with its quality as a plain value (`quality_score.score`). */
+export function withPlainQuality(template: IDataObject): IDataObject {
+	const score = (template.quality_score as IDataObject | undefined)?.score;
+	return { ...template, quality: typeof score === 'string' ? score : null };
+}
