@@ -12,6 +12,8 @@ import type {
 } from 'n8n-workflow';
 
 import {
+	searchMessageTemplates,
+	searchPhoneNumbers,
 	searchPreVerifiedNumbers,
 	searchWhatsAppBusinessAccounts,
 } from '../../nodes/WhatsAppBusinessManagement/methods/listSearch';
@@ -121,6 +123,7 @@ async function search(
 	method: typeof searchPreVerifiedNumbers,
 	parameters: INodeParameters,
 	businessId?: string,
+	filter?: string,
 ) {
 	const node: INode = {
 		id: 'node',
@@ -143,7 +146,7 @@ async function search(
 	} as unknown as IWorkflowBase);
 	additionalData.currentNodeParameters = parameters;
 	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.x');
-	return await method.call(context);
+	return await method.call(context, filter);
 }
 
 test("From List lists the credential's business when the panel has no Business ID", async () => {
@@ -157,6 +160,25 @@ test("From List lists the credential's business when the panel has no Business I
 	expect(other.results).toEqual([]);
 	await expect(search(searchPreVerifiedNumbers, { businessId: '' })).rejects.toThrow(
 		'Set the Business ID in the credential',
+	);
+});
+
+test("From List of a WABA's lists: its phone numbers by the digits typed, its templates by name; no WABA, a clear message", async () => {
+	simulator.seedConnectedPhoneNumber('1906385232743451', '6315551000');
+	simulator.seedConnectedPhoneNumber('1906385232743452', '6315552000');
+	const template = simulator.seedMessageTemplate(SIMULATOR_WABA_ID, { name: 'order_update' });
+	simulator.seedMessageTemplate(SIMULATOR_WABA_ID, { name: 'spring_sale', status: 'PENDING' });
+	const waba = { wabaId: { __rl: true, mode: 'id', value: SIMULATOR_WABA_ID } };
+	const panel = (resource: string) => ({ resource, operation: 'get', ...waba });
+	const numbers = await search(searchPhoneNumbers, panel('phoneNumber'), MINE, '(631) 555-2000');
+	expect(numbers.results.map((r) => r.value)).toEqual(['1906385232743452']);
+	const templates = await search(searchMessageTemplates, panel('messageTemplate'), MINE, 'ORDER');
+	expect(templates.results).toEqual([
+		{ name: 'order_update (en_US, APPROVED)', value: template.id },
+	]);
+	const noWaba = { resource: 'messageTemplate', operation: 'get' };
+	await expect(search(searchMessageTemplates, noWaba, MINE)).rejects.toThrow(
+		'Choose the WhatsApp Business Account to list its message templates, or switch to "By ID"',
 	);
 });
 

@@ -127,31 +127,52 @@ export async function searchWhatsAppBusinessAccounts(
 	};
 }
 
+/** "From List" for a list of the WABA in the WhatsApp Business Account field, a page of 100. */
+async function searchWabaList(
+	context: ILoadOptionsFunctions,
+	list: {
+		what: string;
+		path: (wabaId: string) => string[];
+		fields: string;
+		label: (entry: IDataObject) => string;
+		matchDigits?: boolean;
+	},
+	filter: string | undefined,
+	paginationToken: string | undefined,
+): Promise<INodeListSearchResult> {
+	const wabaId = requireId(
+		context,
+		'wabaId',
+		`Choose the WhatsApp Business Account to list its ${list.what}, or switch to "By ID"`,
+	);
+	return await searchPage(
+		context,
+		{ method: 'GET', path: list.path(wabaId), qs: { fields: list.fields, limit: 100 } },
+		(entry) => ({ name: list.label(entry), value: String(entry.id) }),
+		filter,
+		paginationToken,
+		list.matchDigits,
+	);
+}
+
 /** "From List" for the Phone Number field: the WABA's numbers, filtered by the digits typed. */
 export async function searchPhoneNumbers(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const wabaId = requireId(
-		this,
-		'wabaId',
-		'Choose the WhatsApp Business Account to list its phone numbers, or switch to "By ID"',
-	);
-	return await searchPage(
+	return await searchWabaList(
 		this,
 		{
-			method: 'GET',
-			path: edges.wabaPhoneNumbers(wabaId),
-			qs: { fields: 'id,display_phone_number,verified_name,status', limit: 100 },
+			what: 'phone numbers',
+			path: edges.wabaPhoneNumbers,
+			fields: 'id,display_phone_number,verified_name,status',
+			label: (n) =>
+				`${String(n.display_phone_number ?? n.id)} · ${String(n.verified_name ?? '')} (${String(n.status ?? 'unknown status')})`,
+			matchDigits: true,
 		},
-		(n) => ({
-			name: `${String(n.display_phone_number ?? n.id)} · ${String(n.verified_name ?? '')} (${String(n.status ?? 'unknown status')})`,
-			value: String(n.id),
-		}),
 		filter,
 		paginationToken,
-		true,
 	);
 }
 
@@ -161,22 +182,15 @@ export async function searchMessageTemplates(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const wabaId = requireId(
-		this,
-		'wabaId',
-		'Choose the WhatsApp Business Account to list its message templates, or switch to "By ID"',
-	);
-	return await searchPage(
+	return await searchWabaList(
 		this,
 		{
-			method: 'GET',
-			path: edges.messageTemplates(wabaId),
-			qs: { fields: 'id,name,language,status', limit: 100 },
+			what: 'message templates',
+			path: edges.messageTemplates,
+			fields: 'id,name,language,status',
+			label: (t) =>
+				`${String(t.name ?? t.id)} (${String(t.language ?? '')}, ${String(t.status ?? '')})`,
 		},
-		(t) => ({
-			name: `${String(t.name ?? t.id)} (${String(t.language ?? '')}, ${String(t.status ?? '')})`,
-			value: String(t.id),
-		}),
 		filter,
 		paginationToken,
 	);
