@@ -353,6 +353,45 @@ export function addPhoneNumbersWorkflow(options: AddWorkflowOptions): WorkflowFi
 	});
 }
 
+/**
+ * Our node over `rows` with errors on its error output, as most engine tests run it. Fails the
+ * test when the run failed, when a row comes out on neither output or on both, or twice on the
+ * error output, or when a secret appears anywhere in the run.
+ */
+export async function runEachRow(options: {
+	parameters: INodeParameters;
+	rows: IDataObject[];
+	credentials: ICredentialDataDecryptedObject;
+	secrets: string[];
+}): Promise<{ success: INodeExecutionData[]; failure: INodeExecutionData[] }> {
+	const { rows } = options;
+	const result = await runWorkflow(
+		nodeWorkflow({ rows, onError: 'continueErrorOutput', parameters: options.parameters }),
+		options.credentials,
+	);
+	if (result.error) throw result.error;
+	const [success = [], failure = []] = result.outputs('WhatsApp');
+	const row = (item: INodeExecutionData) => (item.pairedItem as { item: number }).item;
+	const succeeded = new Set(success.map(row));
+	const failed = failure.map(row);
+	for (let index = 0; index < rows.length; index++) {
+		const times = failed.filter((f) => f === index).length;
+		if (succeeded.has(index) ? times > 0 : times !== 1) {
+			throw new Error(
+				`Row ${index} came out ${succeeded.has(index) ? 'on both outputs' : `${times} times on the error output`}`,
+			);
+		}
+	}
+	if (succeeded.size + failed.length !== rows.length || failed.some((f) => f >= rows.length)) {
+		throw new Error('An output item is paired with no input row');
+	}
+	const text = JSON.stringify(result.run);
+	for (const secret of options.secrets) {
+		if (text.includes(secret)) throw new Error('A secret appears in the run');
+	}
+	return { success, failure };
+}
+
 export const TRIGGER_NODE_TYPE =
 	'n8n-nodes-whatsapp-business-management.whatsAppBusinessManagementTrigger';
 

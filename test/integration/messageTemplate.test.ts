@@ -5,7 +5,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { GraphApiSimulator } from '../../simulator/GraphApiSimulator';
-import { nodeWorkflow, runWorkflow } from '../helpers/engine';
+import { runEachRow } from '../helpers/engine';
 
 const TOKEN = 'EAATemplateSecretTokenP4n6';
 const BUSINESS = '1234567890123456';
@@ -32,25 +32,17 @@ afterEach(async () => {
 const locator = (value: string) => ({ __rl: true, mode: 'id', value });
 
 async function run(operation: string, parameters: INodeParameters, rows: IDataObject[] = [{}]) {
-	const result = await runWorkflow(
-		nodeWorkflow({
-			rows,
-			onError: 'continueErrorOutput',
-			parameters: {
-				resource: 'messageTemplate',
-				operation,
-				options: { maxAttempts: 1 },
-				...parameters,
-			},
-		}),
-		{ accessToken: TOKEN, apiVersion: 'v23.0', baseUrl: simulator.baseUrl },
-	);
-	expect(result.error).toBeUndefined();
-	const [success = [], failure = []] = result.outputs('WhatsApp');
-	const paired = [...success, ...failure].map((i) => (i.pairedItem as { item: number }).item);
-	expect(new Set(paired).size).toBe(rows.length);
-	expect(JSON.stringify(result.run)).not.toContain(TOKEN);
-	return { success, failure };
+	return await runEachRow({
+		parameters: {
+			resource: 'messageTemplate',
+			operation,
+			options: { maxAttempts: 1 },
+			...parameters,
+		},
+		rows,
+		credentials: { accessToken: TOKEN, apiVersion: 'v23.0', baseUrl: simulator.baseUrl },
+		secrets: [TOKEN],
+	});
 }
 
 const graphCalls = () => simulator.requests.filter((r) => r.path.startsWith('/v23.0/'));

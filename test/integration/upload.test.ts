@@ -7,7 +7,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { GraphApiSimulator, SIMULATOR_APP } from '../../simulator/GraphApiSimulator';
-import { nodeWorkflow, runWorkflow } from '../helpers/engine';
+import { runEachRow } from '../helpers/engine';
 
 const TOKEN = 'EAAUploadSecretTokenM3x8';
 const BUSINESS = '1234567890123456';
@@ -42,31 +42,23 @@ async function run(
 	appId: string | undefined = SIMULATOR_APP.id,
 	fields?: INodeParameters,
 ) {
-	const result = await runWorkflow(
-		nodeWorkflow({
-			rows,
-			onError: 'continueErrorOutput',
-			parameters: {
-				resource: 'phoneNumber',
-				operation: 'updateBusinessProfile',
-				phoneNumberId: { __rl: true, mode: 'id', value: '={{ $json.phone }}' },
-				updateFields: fields ?? { profilePictureBinaryField: 'data' },
-				options: { maxAttempts: 2 },
-			},
-		}),
-		{
+	return await runEachRow({
+		parameters: {
+			resource: 'phoneNumber',
+			operation: 'updateBusinessProfile',
+			phoneNumberId: { __rl: true, mode: 'id', value: '={{ $json.phone }}' },
+			updateFields: fields ?? { profilePictureBinaryField: 'data' },
+			options: { maxAttempts: 2 },
+		},
+		rows,
+		credentials: {
 			accessToken: TOKEN,
 			apiVersion: 'v23.0',
 			baseUrl: simulator.baseUrl,
 			...(appId === undefined ? {} : { appId }),
 		},
-	);
-	expect(result.error).toBeUndefined();
-	const [success = [], failure = []] = result.outputs('WhatsApp');
-	const paired = [...success, ...failure].map((i) => (i.pairedItem as { item: number }).item);
-	expect(new Set(paired).size).toBe(rows.length);
-	expect(JSON.stringify(result.run)).not.toContain(TOKEN);
-	return { success, failure };
+		secrets: [TOKEN],
+	});
 }
 
 const graphCalls = () => simulator.requests.filter((r) => r.path.startsWith('/v23.0/'));
