@@ -4,6 +4,7 @@ import type { ServerResponse } from 'http';
 
 import type { SimulatorCore } from './core';
 import { phoneView } from './resources/phoneNumbers';
+import { templateView } from './resources/templates';
 import type { EntityHealth, FaultSettings } from './types';
 
 function stats(simulator: SimulatorCore) {
@@ -86,6 +87,18 @@ export function handleControl(
 		if (status === 'AVAILABLE') simulator.health.delete(healthMatch[1]);
 		else simulator.health.set(healthMatch[1], body as unknown as EntityHealth);
 		return send({ id: healthMatch[1], can_send_message: status });
+	}
+	// What Meta decides about a template: its review (status, rejected_reason), later its quality
+	// and category. Set at once, ending a review still running.
+	const templateMatch = /^\/__simulator\/templates\/([0-9]+)$/.exec(url.pathname);
+	const template = templateMatch ? simulator.templates.get(templateMatch[1]) : undefined;
+	if (template && method === 'POST') {
+		for (const key of ['status', 'rejected_reason', 'quality_score', 'category'] as const) {
+			if (typeof body[key] === 'string')
+				(template as unknown as Record<string, unknown>)[key] = body[key];
+		}
+		if (typeof body.status === 'string') template.reviewAt = undefined;
+		return send(templateView(template, 'id,name,status,category,quality_score,rejected_reason'));
 	}
 	if (url.pathname === '/__simulator/faults' && method === 'POST') {
 		simulator.faults = { ...simulator.faults, ...(body as Partial<FaultSettings>) };

@@ -99,6 +99,8 @@ export class SimulatorCore implements SimulatorState {
 
 	readonly templates = new Map<string, MessageTemplate>();
 
+	readonly templateReviewMs: number;
+
 	/** Puts a template into a WABA, as if created and reviewed earlier (APPROVED by default). */
 	seedMessageTemplate(
 		wabaId: string,
@@ -229,6 +231,7 @@ export class SimulatorCore implements SimulatorState {
 
 	constructor(private readonly options: SimulatorOptions) {
 		this.businessIds = options.businessIds;
+		this.templateReviewMs = options.templateReviewMs ?? 1000;
 		this.faults = { ...NO_FAULTS, ...options.faults };
 		this.random = seededRandom(options.seed ?? 42);
 		this.budget = new UsageBudget({
@@ -306,7 +309,13 @@ export class SimulatorCore implements SimulatorState {
 			return;
 		}
 
-		const scripted = this.script.shift();
+		const scriptIndex = this.script.findIndex(
+			({ when }) =>
+				!when ||
+				((!when.method || when.method === req.method) &&
+					(!when.pathEndsWith || url.pathname.endsWith(when.pathEndsWith))),
+		);
+		const [scripted] = scriptIndex === -1 ? [] : this.script.splice(scriptIndex, 1);
 		if (scripted && !scripted.action) {
 			record.status = scripted.status ?? 200;
 			res.writeHead(record.status, { 'Content-Type': 'application/json', ...scripted.headers });

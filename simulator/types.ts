@@ -24,6 +24,8 @@ export interface ScriptedResponse {
 	 * 'appliedThenFail' processes then answers 500 (Meta's transient code 2): both ambiguous.
 	 */
 	action?: 'reset' | 'hang' | 'lostAnswer' | 'appliedThenFail';
+	/** Only for the first request that matches (method, and the path's end); else the next one. */
+	when?: { method?: string; pathEndsWith?: string };
 }
 
 export interface SimulatorOptions {
@@ -50,6 +52,11 @@ export interface SimulatorOptions {
 	clock?: () => number;
 	/** WhatsApp Business Accounts; by default one owned WABA, SIMULATOR_WABA_ID, for the first business. */
 	wabas?: Waba[];
+	/**
+	 * How long Meta's review of a created, edited or copied template takes (simulator time); it
+	 * then is APPROVED unless a control call decided otherwise. Default 1 s.
+	 */
+	templateReviewMs?: number;
 }
 
 export interface Waba {
@@ -169,6 +176,9 @@ export interface MessageTemplate {
 	rejected_reason?: string;
 	parameter_format?: 'POSITIONAL' | 'NAMED';
 	components: Array<Record<string, unknown>>;
+	/** While PENDING: when Meta's review ends (simulator time), and what it decides. */
+	reviewAt?: number;
+	reviewOutcome?: { status: string; rejected_reason?: string };
 }
 
 /** One Resumable Upload session (POST /{app-id}/uploads), and what it received. */
@@ -199,6 +209,8 @@ export interface SimulatorState {
 	readonly uploads: Map<string, UploadSession>;
 	/** Message templates by ID. */
 	readonly templates: Map<string, MessageTemplate>;
+	/** How long a template's review takes (simulator time). */
+	readonly templateReviewMs: number;
 	readonly baseUrl: string;
 	now(): number;
 	/** A new Graph object ID. */

@@ -89,7 +89,7 @@ export interface WhatsAppBusinessManagementMap {
 		| 'subscribeApp'
 		| 'unsubscribeApp';
 	qrCode: 'create' | 'delete' | 'get' | 'getMany' | 'update';
-	messageTemplate: 'delete' | 'get' | 'getHealthStatus' | 'getMany';
+	messageTemplate: 'copy' | 'create' | 'delete' | 'edit' | 'get' | 'getHealthStatus' | 'getMany';
 }
 
 export type OperationMap = {

@@ -59,3 +59,4 @@ export const qrCode = (phoneNumberId: string, code: string) => [
 export const TEMPLATE_FIELDS =
 	'id,name,language,status,category,quality_score,rejected_reason,parameter_format,components';
 export const messageTemplates = (wabaId: string) => [wabaId, 'message_templates'];
+export const migrateMessageTemplates = (wabaId: string) => [wabaId, 'migrate_message_templates'];

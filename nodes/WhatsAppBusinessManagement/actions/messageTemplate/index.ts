@@ -1,13 +1,19 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationMap } from '../node.type';
+import { copy } from './copy.operation';
+import { create } from './create.operation';
 import { deleteTemplate } from './delete.operation';
+import { edit } from './edit.operation';
 import { get } from './get.operation';
 import { getHealthStatus } from './getHealthStatus.operation';
 import { getMany } from './getMany.operation';
 
 export const operations: OperationMap['messageTemplate'] = {
+	copy,
+	create,
 	delete: deleteTemplate,
+	edit,
 	get,
 	getHealthStatus,
 	getMany,
@@ -22,10 +28,29 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['messageTemplate'] } },
 		options: [
 			{
+				name: 'Copy From Another WABA',
+				value: 'copy',
+				description:
+					"Copy the approved templates of another WABA of the business (e.g. a new client's starter set)",
+				action: 'Copy message templates from another WABA',
+			},
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Create a template for Meta to review: header, body, footer, buttons',
+				action: 'Create a message template',
+			},
+			{
 				name: 'Delete',
 				value: 'delete',
 				description: 'Delete a template, every language or one',
 				action: 'Delete a message template',
+			},
+			{
+				name: 'Edit',
+				value: 'edit',
+				description: "Change a template's content or category; Meta reviews it again",
+				action: 'Edit a message template',
 			},
 			{
 				name: 'Get',

@@ -5,7 +5,9 @@ import { InputError } from '../../helpers/errors';
 import { checkCount, checkLength } from '../../helpers/textLimits';
 import { parseUrl } from '../../helpers/url';
 import { quoteInput } from '../../helpers/userInput';
-import { checkUploadFile, edges, graphApiRequest, uploadFile } from '../../transport';
+import { edges, graphApiRequest } from '../../transport';
+import { readBinaryUpload, uploadBinary } from '../binaryUpload';
+import type { BinaryUpload } from '../binaryUpload';
 import { optionsCollection, phoneNumberFields } from '../common.descriptions';
 import type { Operation } from '../node.type';
 import { readPhoneNumberId } from '../parameters';
@@ -157,14 +159,6 @@ const PROFILE_PICTURE = {
 	maxBytes: 5 * 1_048_576,
 };
 
-interface PictureUpload {
-	itemIndex: number;
-	field: string;
-	fileName: string;
-	mimeType: string;
-	appId: string;
-}
-
 /**
  * The item's picture to upload, checked before any request: its binary field exists, is a JPEG
  * or PNG, and the credential has the App ID the upload needs.
@@ -174,48 +168,26 @@ function readPictureUpload(
 	itemIndex: number,
 	fields: IDataObject,
 	appId: string,
-): PictureUpload | undefined {
+): BinaryUpload | undefined {
 	if (fields.profilePictureBinaryField === undefined) return undefined;
-	const field = String(fields.profilePictureBinaryField).trim();
-	if (field === '') {
-		throw new InputError(
-			'Profile Picture (Input Binary Field) is empty: enter the name of the binary field holding the picture, e.g. data.',
-		);
-	}
 	if (typeof fields.profilePictureHandle === 'string' && fields.profilePictureHandle.trim()) {
 		throw new InputError(
 			'Both Profile Picture (Input Binary Field) and Profile Picture Handle are set: keep one of them.',
 		);
 	}
-	if (!/^[0-9]+$/.test(appId)) {
-		throw new InputError(
-			`Uploading the profile picture needs the App ID in the credential${appId ? ` (${quoteInput(appId)} is not digits)` : ''}: App Dashboard > your app > App settings > Basic.`,
-		);
-	}
-	const binary = context.getInputData()[itemIndex]?.binary?.[field];
-	if (!binary) {
-		throw new InputError(
-			`The input item has no binary field ${quoteInput(field)} for the profile picture: read the file first (e.g. with Read/Write Files from Disk or HTTP Request) or name its field here.`,
-		);
-	}
-	checkUploadFile(
-		'The profile picture',
-		{ mimeType: binary.mimeType ?? '', size: binary.bytes ?? 1 },
-		PROFILE_PICTURE,
-	);
-	return {
-		itemIndex,
-		field,
-		fileName: binary.fileName ?? 'profile-picture',
-		mimeType: binary.mimeType,
+	return readBinaryUpload(context, itemIndex, {
+		label: 'The profile picture',
+		fieldLabel: 'Profile Picture (Input Binary Field)',
+		field: String(fields.profilePictureBinaryField),
 		appId,
-	};
+		accepted: PROFILE_PICTURE,
+	});
 }
 
 interface Prepared {
 	id: string;
 	update: IDataObject;
-	picture?: PictureUpload;
+	picture?: BinaryUpload;
 }
 
 /**
@@ -239,19 +211,7 @@ export const updateBusinessProfile: Operation<Prepared> = {
 
 	async run(context, connection, { id, update, picture }) {
 		const sent = { ...update };
-		if (picture) {
-			const bytes = await context.helpers.getBinaryDataBuffer(picture.itemIndex, picture.field);
-			checkUploadFile(
-				'The profile picture',
-				{ mimeType: picture.mimeType, size: bytes.length },
-				PROFILE_PICTURE,
-			);
-			sent.profile_picture_handle = await uploadFile.call(context, connection, picture.appId, {
-				bytes,
-				fileName: picture.fileName,
-				mimeType: picture.mimeType,
-			});
-		}
+		if (picture) sent.profile_picture_handle = await uploadBinary(context, connection, picture);
 		const answer = await graphApiRequest.call(context, connection, {
 			method: 'POST',
 			path: edges.businessProfile(id),
