@@ -20,7 +20,7 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 		subtitle:
 			'={{ $parameter["watch"] === "phoneNumbers" ? "WABA phone numbers" : "Pre-verified pool" }}',
 		description:
-			'Starts the workflow when pre-verified numbers are added, verified, about to expire, lose their verification or leave the pool, or when a WABA number changes status, quality, limit or name review',
+			"Starts the workflow when pre-verified numbers are added, verified, about to expire, lose their verification or leave the pool, when a WABA number changes status, quality, limit or name review, or when a WABA's message template is approved, rejected, paused or changes quality or category",
 		defaults: { name: 'WhatsApp Business Management Trigger' },
 		polling: true,
 		inputs: [],
@@ -37,7 +37,7 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 						name: 'Phone Numbers of a WhatsApp Business Account',
 						value: 'phoneNumbers',
 						description:
-							"A client WABA's numbers: status, quality rating, messaging limit, name review",
+							"A client WABA's numbers (status, quality rating, messaging limit, name review, health) and its message templates (status, quality, category)",
 					},
 					{
 						name: 'Pre-Verified Numbers of a Business',
@@ -149,6 +149,24 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 						name: 'Status Changed',
 						value: 'statusChanged',
 						description: 'The number was connected, disconnected, flagged or restricted',
+					},
+					{
+						name: 'Template Category Changed',
+						value: 'templateCategoryChanged',
+						description:
+							"Meta moved a message template to another category; reads the WABA's templates",
+					},
+					{
+						name: 'Template Quality Changed',
+						value: 'templateQualityChanged',
+						description:
+							"A message template's quality changed (GREEN, YELLOW, RED); reads the WABA's templates",
+					},
+					{
+						name: 'Template Status Changed',
+						value: 'templateStatusChanged',
+						description:
+							"A message template was created or copied (PENDING), or Meta approved, rejected (with the reason), paused or disabled it; reads the WABA's templates",
 					},
 				],
 				default: ['statusChanged', 'qualityChanged'],

@@ -8,7 +8,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { GraphApiSimulator, SIMULATOR_APP } from '../../simulator/GraphApiSimulator';
 import type { ScriptedResponse } from '../../simulator/GraphApiSimulator';
-import { runEachRow } from '../helpers/engine';
+import { runEachRow, triggerPoller } from '../helpers/engine';
 
 const TOKEN = 'EAATemplateCreateSecretK7w2';
 const BUSINESS = '1234567890123456';
@@ -206,7 +206,7 @@ test('Create with named variables, an authentication template, and components as
 });
 
 const text = (n: number, unit = 'a') => unit.repeat(n);
-const buttons = (list: IDataObject[]) => ({ buttons: { button: list } });
+const buttons = (list: INodeParameters[]): INodeParameters => ({ buttons: { button: list } });
 const quickReplies = (n: number) =>
 	buttons(Array.from({ length: n }, (_, i) => ({ type: 'QUICK_REPLY', text: `Option ${i + 1}` })));
 const urlButton = (url: string, urlExample = 'x') => ({
@@ -619,3 +619,63 @@ test("Copy: only the given IDs; a WABA of another business fails its own item; t
 		[...simulator.templates.values()].filter((t) => t.wabaId === CLIENT_WABA).map((t) => t.name),
 	).toEqual(['a_one']);
 });
+
+test('Trigger: one event per template change (created, approved, rejected with the reason, quality, category), none at the baseline or on a quiet poll; pages read', async () => {
+	for (let i = 0; i < 120; i++) simulator.seedMessageTemplate(CLIENT_WABA, { name: `old_${i}` });
+	const poller = triggerPoller(
+		{
+			watch: 'phoneNumbers',
+			wabaId: CLIENT_WABA,
+			phoneNumberEvents: [
+				'templateStatusChanged',
+				'templateQualityChanged',
+				'templateCategoryChanged',
+			],
+		},
+		{ accessToken: TOKEN, apiVersion: 'v23.0', baseUrl: simulator.baseUrl },
+	);
+	expect(await poller.poll()).toBeNull(); // the baseline
+	const templatePages = simulator.requests.filter((r) => r.path.endsWith('/message_templates'));
+	expect(templatePages).toHaveLength(2);
+	expect(await poller.poll()).toBeNull(); // quiet
+	const created = await run('create', { templateName: 'fresh', bodyText: 'Hello' });
+	const freshId = String(created.success[0].json.id);
+	const events = async () =>
+		((await poller.poll()) ?? []).map((i) => [
+			i.json.event,
+			i.json.name,
+			i.json.previous,
+			i.json.current,
+		]);
+	expect(await events()).toEqual([['templateStatusChanged', 'fresh', null, 'PENDING']]);
+	simulator.advanceClock(60_000);
+	const old = [...simulator.templates.values()].filter((t) => t.name.startsWith('old_'));
+	await control(`/__simulator/templates/${old[0].id}`, { quality_score: 'YELLOW' });
+	await control(`/__simulator/templates/${old[1].id}`, { category: 'MARKETING' });
+	await control(`/__simulator/templates/${old[2].id}`, {
+		status: 'REJECTED',
+		rejected_reason: 'INVALID_FORMAT',
+	});
+	const changes = (await poller.poll()) ?? [];
+	expect(changes.map((i) => [i.json.event, i.json.name, i.json.previous, i.json.current])).toEqual([
+		['templateQualityChanged', 'old_0', 'GREEN', 'YELLOW'],
+		['templateCategoryChanged', 'old_1', 'UTILITY', 'MARKETING'],
+		['templateStatusChanged', 'old_2', 'APPROVED', 'REJECTED'],
+		['templateStatusChanged', 'fresh', 'PENDING', 'APPROVED'],
+	]);
+	expect(changes[2].json).toMatchObject({
+		rejected_reason: 'INVALID_FORMAT',
+		waba_id: CLIENT_WABA,
+	});
+	expect(changes[3].json.id).toBe(freshId);
+	expect(await poller.poll()).toBeNull();
+});
+
+async function control(path: string, body: IDataObject) {
+	const response = await fetch(`${simulator.baseUrl}${path}`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify(body),
+	});
+	expect(response.status).toBe(200);
+}

@@ -14,8 +14,12 @@ export type PhoneNumberEvent =
 	| 'messagingLimitChanged'
 	| 'nameStatusChanged'
 	| 'healthStatusChanged';
-/** Not about a number: the watched WABA's own review by Meta. */
-export type WabaEvent = 'accountReviewStatusChanged';
+/** Not about a number: the watched WABA's own review by Meta, and its message templates. */
+export type WabaEvent =
+	| 'accountReviewStatusChanged'
+	| 'templateStatusChanged'
+	| 'templateQualityChanged'
+	| 'templateCategoryChanged';
 
 /**
  * What is kept between polls, one short string per number so that a pool of 10,000 stays a few
@@ -184,4 +188,43 @@ export function diffReviewStatus(previous: string | undefined, waba: IDataObject
 			fields: waba,
 		},
 	];
+}
+
+/** The fields of a template that its events watch, in the order kept in `seen`. */
+const TEMPLATE_WATCHED: Array<[WabaEvent, (template: IDataObject) => string]> = [
+	['templateStatusChanged', (t) => String(t.status ?? '')],
+	// No score yet is Meta's UNKNOWN: a template approved without one has not changed quality.
+	['templateQualityChanged', (t) => String((t.quality_score as IDataObject)?.score ?? 'UNKNOWN')],
+	['templateCategoryChanged', (t) => String(t.category ?? '')],
+];
+
+/**
+ * Compares a WABA's templates with what the last poll saw: one change per watched field. A
+ * template new since then is a status change from nothing (created or copied: PENDING). A
+ * template gone (deleted) is no event. No earlier state (the events just ticked) is a baseline.
+ */
+export function diffTemplates(previous: Seen | undefined, templates: IDataObject[]): Diff {
+	const seen: Seen = {};
+	const changes: Change[] = [];
+	for (const template of templates) {
+		const id = String(template.id);
+		const values = TEMPLATE_WATCHED.map(([, read]) => read(template));
+		seen[id] = values.join(',');
+		if (!previous) continue;
+		const old = previous[id]?.split(',');
+		TEMPLATE_WATCHED.forEach(([event], index) => {
+			const from = old ? old[index] : null;
+			if (from === values[index] || (!old && index > 0)) return;
+			changes.push({
+				event,
+				id,
+				phone_number: null,
+				previous: from || null,
+				current: values[index] || null,
+				at: null,
+				fields: template,
+			});
+		});
+	}
+	return { changes, seen };
 }

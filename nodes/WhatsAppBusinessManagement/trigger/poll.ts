@@ -1,10 +1,17 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { diffPhoneNumbers, diffPool, diffReviewStatus, oldestFirst } from '../helpers/changes';
+import {
+	diffPhoneNumbers,
+	diffPool,
+	diffReviewStatus,
+	diffTemplates,
+	oldestFirst,
+} from '../helpers/changes';
 import type { Change, Seen } from '../helpers/changes';
 import { withExpiry } from '../helpers/graphTime';
 import { readHealthStatus } from '../helpers/healthStatus';
 import { withPlainStatus } from '../helpers/phoneNumberView';
+import { withPlainQuality } from '../helpers/templateView';
 import {
 	edges,
 	getGraphConnection,
@@ -33,11 +40,36 @@ interface State extends IDataObject {
 	/** The watched WABA's account_review_status at the last poll that asked for it. */
 	reviewStatus?: string;
 	/** A read of the list that did not fit in one poll's time: the pages so far and where next. */
-	reading?: { key: string; after: string; numbers: IDataObject[] };
+	reading?: Reading;
+	/** The watched WABA's templates at the last poll that read them (their events ticked). */
+	templates?: Seen;
+	/** A read of the templates that did not fit in one poll's time. */
+	readingTemplates?: Reading;
+}
+
+interface Reading extends IDataObject {
+	key: string;
+	after: string;
+	numbers: IDataObject[];
 }
 
 const REVIEW_EVENT = 'accountReviewStatusChanged';
 const HEALTH_EVENT = 'healthStatusChanged';
+const TEMPLATE_EVENTS = [
+	'templateStatusChanged',
+	'templateQualityChanged',
+	'templateCategoryChanged',
+];
+/** What the trigger reads of each template: its review, quality and category, no content. */
+const TEMPLATE_FIELDS = 'id,name,language,status,category,quality_score,rejected_reason';
+
+function templatesRequest(settings: PollSettings): GraphRequest {
+	return {
+		method: 'GET',
+		path: edges.messageTemplates(settings.ownerId),
+		qs: { fields: TEMPLATE_FIELDS },
+	};
+}
 
 /** A poll stops reading pages once this share of n8n's poll budget could be passed. */
 const POLL_BUDGET_SHARE = 0.75;
@@ -67,11 +99,13 @@ function toItem(settings: PollSettings, change: Change, detectedAt: string): INo
 	const fields =
 		settings.watch === 'preVerifiedNumbers'
 			? withExpiry(change.fields)
-			: change.event === REVIEW_EVENT
-				? change.fields
-				: change.event === HEALTH_EVENT
-					? { ...withPlainStatus(change.fields), ...withoutId(readHealthStatus(change.fields)) }
-					: withPlainStatus(change.fields);
+			: TEMPLATE_EVENTS.includes(change.event)
+				? withPlainQuality(change.fields)
+				: change.event === REVIEW_EVENT
+					? change.fields
+					: change.event === HEALTH_EVENT
+						? { ...withPlainStatus(change.fields), ...withoutId(readHealthStatus(change.fields)) }
+						: withPlainStatus(change.fields);
 	return {
 		json: {
 			...(change.fields.id === undefined ? {} : fields),
@@ -115,8 +149,27 @@ export async function pollChanges(
 		settings.watch === 'phoneNumbers'
 			? `${settings.watch}:${settings.ownerId}:portfolioLimit`
 			: `${settings.watch}:${settings.ownerId}`;
-	const numbers = await readList.call(this, connection, settings, state, key);
+	const numbers = await readList.call(
+		this,
+		connection,
+		listRequest(settings),
+		state,
+		key,
+		'reading',
+	);
 	if (numbers === null) return null;
+	const watchTemplates = settings.events.some((event) => TEMPLATE_EVENTS.includes(event));
+	const templates = watchTemplates
+		? await readList.call(
+				this,
+				connection,
+				templatesRequest(settings),
+				state,
+				key,
+				'readingTemplates',
+			)
+		: undefined;
+	if (templates === null) return null;
 	const baseline = state.key !== key || state.seen === undefined;
 	const previous = baseline ? undefined : state.seen;
 	const { changes, seen } =
@@ -126,6 +179,16 @@ export async function pollChanges(
 					expiringWithinDays: settings.expiringWithinDays,
 				})
 			: diffPhoneNumbers(previous, numbers);
+	// Templates: one more list per poll, only when their events are ticked; their first read (the
+	// events just ticked on a running trigger) is a baseline of its own.
+	if (templates) {
+		const known = baseline ? undefined : state.templates;
+		const diff = diffTemplates(known, templates);
+		changes.push(...diff.changes);
+		state.templates = diff.seen;
+	} else {
+		delete state.templates;
+	}
 	// The WABA's own review: one more request per poll, only when its event is ticked.
 	if (settings.events.includes(REVIEW_EVENT)) {
 		const waba = await readWaba.call(this, connection, settings.ownerId);
@@ -154,19 +217,19 @@ function pollBudgetMs(context: IPollFunctions): number {
 async function readList(
 	this: IPollFunctions,
 	connection: GraphConnection,
-	settings: PollSettings,
+	request: GraphRequest,
 	state: State,
 	key: string,
+	slot: 'reading' | 'readingTemplates',
 ): Promise<IDataObject[] | null> {
 	const budgetMs = pollBudgetMs(this);
 	const started = Date.now();
-	const resumed = state.reading?.key === key ? state.reading : undefined;
+	const resumed = state[slot]?.key === key ? state[slot] : undefined;
 	const numbers = resumed?.numbers ?? [];
 	let after = resumed?.after;
 	// Kept again only when this poll stops early: after a failed page (a cursor from an earlier
 	// poll may have expired), the next poll reads from the start.
-	delete state.reading;
-	const request = listRequest(settings);
+	delete state[slot];
 	let slowestPageMs = 0;
 	for (;;) {
 		const pageStarted = Date.now();
@@ -181,7 +244,7 @@ async function readList(
 		if (!page.after) return numbers;
 		after = page.after;
 		if (Date.now() - started + 2 * slowestPageMs > budgetMs * POLL_BUDGET_SHARE) {
-			state.reading = { key, after, numbers };
+			state[slot] = { key, after, numbers };
 			return null;
 		}
 	}
@@ -211,7 +274,9 @@ async function sample(
 		const [change] = diffReviewStatus(undefined, waba);
 		if (change) return [{ json: { ...toItem(settings, change, detectedAt).json, sample: true } }];
 	}
-	const request = listRequest(settings);
+	const request = TEMPLATE_EVENTS.includes(settings.events[0] ?? '')
+		? templatesRequest(settings)
+		: listRequest(settings);
 	const page = await graphApiRequestPage.call(this, connection, {
 		...request,
 		qs: { ...request.qs, limit: 1 },

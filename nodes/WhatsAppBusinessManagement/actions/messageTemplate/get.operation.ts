@@ -4,7 +4,7 @@ import { edges, graphApiRequest } from '../../transport';
 import { messageTemplateFields, optionsCollection } from '../common.descriptions';
 import type { Operation } from '../node.type';
 import { readTemplateId } from '../parameters';
-import { withPlainQuality } from './messageTemplate';
+import { withPlainQuality } from '../../helpers/templateView';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['messageTemplate'], operation: ['get'] } },

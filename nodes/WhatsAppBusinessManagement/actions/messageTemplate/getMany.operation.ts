@@ -1,17 +1,13 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { withPlainQuality } from '../../helpers/templateView';
 import { edges, graphApiRequestAllItems } from '../../transport';
 import type { GraphRequest } from '../../transport';
 import { optionsCollection, returnAllFields, wabaFields } from '../common.descriptions';
 import type { Operation } from '../node.type';
 import { readLimit, readWabaId } from '../parameters';
-import {
-	TEMPLATE_CATEGORIES,
-	TEMPLATE_QUALITIES,
-	TEMPLATE_STATUSES,
-	withPlainQuality,
-} from './messageTemplate';
+import { TEMPLATE_CATEGORIES, TEMPLATE_QUALITIES, TEMPLATE_STATUSES } from './messageTemplate';
 
 const options = (list: Array<[string, string]>) => list.map(([name, value]) => ({ name, value }));
 

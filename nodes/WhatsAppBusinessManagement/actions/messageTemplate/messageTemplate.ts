@@ -1,5 +1,3 @@
-import type { IDataObject } from 'n8n-workflow';
-
 // What Meta's template answers hold, as a workflow filters on them.
 
 /** Meta's template statuses (its "Template review" page), for Get Many's filter. */
@@ -28,9 +26,3 @@ export const TEMPLATE_QUALITIES: Array<[string, string]> = [
 	['Medium (Yellow)', 'YELLOW'],
 	['Unknown', 'UNKNOWN'],
 ];
-
-/** A template as Meta describes it, with its quality as a plain value (`quality_score.score`). */
-export function withPlainQuality(template: IDataObject): IDataObject {
-	const score = (template.quality_score as IDataObject | undefined)?.score;
-	return { ...template, quality: typeof score === 'string' ? score : null };
-}
