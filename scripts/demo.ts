@@ -2,7 +2,8 @@
 // npm run demo: starts the Graph API simulator, runs examples/add-phone-numbers.workflow.json in
 // n8n's engine with the built node and prints both branches as a table; then runs
 // examples/pool-to-ready.workflow.json and prints each step; then
-// examples/monthly-cost-per-client.workflow.json and prints its CSV. Stops what it started.
+// examples/monthly-cost-per-client.workflow.json and prints its CSV; then
+// examples/starter-templates.workflow.json and the copies' review. Stops what it started.
 // First: n8n-core reads its environment when it is imported.
 import '../test/helpers/setupEnv';
 
@@ -12,13 +13,14 @@ import { join } from 'path';
 
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { GraphApiSimulator } from '../simulator/GraphApiSimulator';
+import { GraphApiSimulator, settle } from '../simulator/GraphApiSimulator';
 import { runWorkflow, stockNodeTypes } from '../test/helpers/engine';
 import type { WorkflowFile } from '../test/helpers/engine';
 
 const WORKFLOW = join(__dirname, '../examples/add-phone-numbers.workflow.json');
 const POOL_TO_READY = join(__dirname, '../examples/pool-to-ready.workflow.json');
 const MONTHLY_COST = join(__dirname, '../examples/monthly-cost-per-client.workflow.json');
+const STARTER_TEMPLATES = join(__dirname, '../examples/starter-templates.workflow.json');
 const NODE_NAME = 'Add Phone Number';
 
 function cut(text: string, width: number): string {
@@ -83,7 +85,8 @@ async function main(): Promise<number> {
 		const split = rows.length === success.length + failure.length && success.length > 0;
 		const ready = await poolToReady(simulator, token, baseUrl);
 		const billed = await monthlyCost(simulator, token, baseUrl, businessId);
-		return split && ready && billed ? 0 : 1;
+		const templates = await starterTemplates(simulator, token, baseUrl, businessId);
+		return split && ready && billed && templates ? 0 : 1;
 	} finally {
 		await simulator.stop();
 	}
@@ -167,6 +170,41 @@ async function monthlyCost(
 	console.log(`  ${String(file?.fileName)}:`);
 	for (const line of csv.split('\n')) console.log(`    ${line}`);
 	return csv.split('\n').length === 3;
+}
+
+/** The fourth example: a new client's WABA gets the approved starter templates. */
+async function starterTemplates(
+	simulator: GraphApiSimulator,
+	token: string,
+	baseUrl: string,
+	businessId: string,
+): Promise<boolean> {
+	const [starter, client] = ['2000000000000001', '2000000000000002'];
+	simulator.wabas.set(starter, { id: starter, businessId, name: 'Starter templates' });
+	simulator.wabas.set(client, { id: client, businessId, name: "Jasper's Market", client: true });
+	for (const name of ['order_update', 'appointment_reminder', 'delivery_update']) {
+		simulator.seedMessageTemplate(starter, { name });
+	}
+	const result = await runExample(STARTER_TEMPLATES, token, baseUrl);
+	if (!result) return false;
+	const [copied = [], failed = []] = result.outputs('Copy to the client');
+	for (const item of [...copied, ...failed]) {
+		console.log(
+			`  template ${String(item.json.source_template_id)}: ${item.json.migrated === true ? 'copied' : `not copied (${String(item.json.reason ?? item.json.error)})`}`,
+		);
+	}
+	simulator.advanceClock(simulator.templateReviewMs);
+	const copies = [...simulator.templates.values()].filter((t) => t.wabaId === client);
+	const reviewed = copies.map((t) => `${t.name}: ${settledStatus(simulator, t.id)}`);
+	console.log(
+		`  after Meta's review (the trigger's Template Status Changed): ${reviewed.join(', ')}`,
+	);
+	return copied.length === 3 && reviewed.every((line) => line.endsWith('APPROVED'));
+}
+
+function settledStatus(simulator: GraphApiSimulator, id: string): string {
+	const template = simulator.templates.get(id);
+	return template ? settle(simulator, template).status : 'gone';
 }
 
 main().then(

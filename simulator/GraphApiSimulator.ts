@@ -9,6 +9,7 @@ import { SimulatorCore } from './core';
 export { RELIABILITY_FAULTS } from './faults';
 export { atoms, POINTS_PER_PAGE, templateDay, wabaPhones } from './resources/analytics';
 export { BLOCKED_ERRORS } from './resources/healthStatus';
+export { settle } from './resources/templates';
 export { SIMULATOR_APP, SIMULATOR_WABA_ID } from './types';
 export type {
 	EntityHealth,

@@ -418,6 +418,115 @@ test(`n8n ${N8N_VERSION}: message templates: Get Many with a filter, Get, Get He
 	expect([...simulator.templates.values()].map((t) => t.name)).toEqual(['spring_sale']);
 });
 
+test(`n8n ${N8N_VERSION}: the starter-templates example copies the approved templates to a new client, they reach APPROVED; Create with a header image from binary data, then Edit`, async () => {
+	const [starter, client] = ['2000000000000001', '2000000000000002'];
+	simulator.wabas.set(starter, { id: starter, businessId: BUSINESS, name: 'Starter templates' });
+	simulator.wabas.set(client, {
+		id: client,
+		businessId: BUSINESS,
+		name: 'New client',
+		client: true,
+	});
+	for (const name of ['order_update', 'appointment_reminder']) {
+		simulator.seedMessageTemplate(starter, { name });
+	}
+	simulator.seedMessageTemplate(starter, { name: 'old_promo', status: 'PAUSED' });
+	const copyRun = await executeExample('starter-templates', 'wbmStarterTmpl01');
+	expect(copyRun['Copy to the client'][0].data.main[0].map((i) => i.json.migrated)).toEqual([
+		true,
+		true,
+	]);
+
+	const bytes = Buffer.alloc(900, 5);
+	Buffer.from([0xff, 0xd8, 0xff, 0xe0]).copy(bytes);
+	const workflow = chainWorkflow('wbmTemplateCreate1', 'Create a template', [
+		{
+			name: 'Image',
+			type: 'n8n-nodes-base.set',
+			typeVersion: 3.4,
+			parameters: {
+				mode: 'raw',
+				jsonOutput: JSON.stringify({ jpg: bytes.toString('base64') }),
+				options: {},
+			},
+		},
+		{
+			name: 'To File',
+			type: 'n8n-nodes-base.convertToFile',
+			typeVersion: 1.1,
+			parameters: {
+				operation: 'toBinary',
+				sourceProperty: 'jpg',
+				options: { fileName: 'sale.jpg', mimeType: 'image/jpeg' },
+			},
+		},
+		{
+			name: 'Create',
+			parameters: {
+				resource: 'messageTemplate',
+				operation: 'create',
+				wabaId: { __rl: true, mode: 'id', value: client },
+				templateName: 'spring_sale',
+				language: 'en_US',
+				category: 'UTILITY',
+				headerFormat: 'IMAGE',
+				headerMediaSource: 'binary',
+				headerBinaryField: 'data',
+				bodyText: 'Hi {{1}}, spring is here.',
+				bodyExamples: { example: [{ variable: '1', value: 'Maria' }] },
+				buttons: { button: [{ type: 'QUICK_REPLY', text: 'Stop offers' }] },
+			},
+		},
+		{
+			name: 'Edit',
+			parameters: {
+				resource: 'messageTemplate',
+				operation: 'edit',
+				templateId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+				category: 'MARKETING',
+				componentsInput: 'keep',
+			},
+		},
+		{
+			name: "Client's Approved",
+			parameters: {
+				resource: 'messageTemplate',
+				operation: 'getMany',
+				wabaId: { __rl: true, mode: 'id', value: client },
+				returnAll: true,
+				filters: { status: 'APPROVED' },
+			},
+		},
+	]);
+	const runData = await executeWorkflowText(
+		'template-create',
+		JSON.stringify(workflow),
+		'wbmTemplateCreate1',
+	);
+	const created = runData.Create[0].data.main[0][0].json;
+	expect(created).toMatchObject({ status: 'PENDING', name: 'spring_sale', language: 'en_US' });
+	const [session] = [...simulator.uploads.values()].filter((u) => u.fileName === 'sale.jpg');
+	expect(session.bytes?.equals(bytes)).toBe(true);
+	const template = simulator.templates.get(String(created.id));
+	expect(template?.components[0]).toEqual({
+		type: 'HEADER',
+		format: 'IMAGE',
+		example: { header_handle: [session.handle] },
+	});
+	expect(template?.category).toBe('MARKETING');
+	expect(runData.Edit[0].data.main[0][0].json).toMatchObject({
+		success: true,
+		updated: ['category'],
+	});
+	// The copies' review (1 s) ended while the second workflow ran.
+	expect(runData["Client's Approved"][0].data.main[0].map((i) => i.json.name).sort()).toEqual([
+		'appointment_reminder',
+		'order_update',
+	]);
+	const host = new URL(simulator.baseUrl).host;
+	expect(simulator.requests.every((r) => r.host === host)).toBe(true);
+});
+
 test(`n8n ${N8N_VERSION}: every other Phone Number operation runs in the real n8n`, async () => {
 	const id = '100000000000777';
 	simulator.seedConnectedPhoneNumber(id, '6315557777', { pin: '246810' });

@@ -6,7 +6,7 @@
 import { rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 
-import { GraphApiSimulator } from '../../simulator/GraphApiSimulator';
+import { GraphApiSimulator, SIMULATOR_WABA_ID } from '../../simulator/GraphApiSimulator';
 import { freePort } from '../helpers/freePort';
 import { N8N_VERSION, packPackage, startN8nServer, startRealN8n } from './realN8n';
 import type { N8nServer, RealN8n } from './realN8n';
@@ -48,6 +48,26 @@ function workflow(inbox: string) {
 				},
 			},
 			{
+				id: 'templates',
+				name: 'Template reviews',
+				type: 'n8n-nodes-whatsapp-business-management.whatsAppBusinessManagementTrigger',
+				typeVersion: 1,
+				position: [0, 200],
+				parameters: {
+					pollTimes: { item: [{ mode: 'everyMinute' }] },
+					watch: 'phoneNumbers',
+					wabaId: SIMULATOR_WABA_ID,
+					phoneNumberEvents: ['templateStatusChanged'],
+					options: {},
+				},
+				credentials: {
+					whatsAppBusinessManagementApi: {
+						id: 'wbmSimulatorCredential',
+						name: 'WhatsApp Business Management (simulator)',
+					},
+				},
+			},
+			{
 				id: 'inbox',
 				name: 'Deliver',
 				type: 'n8n-nodes-base.httpRequest',
@@ -63,7 +83,10 @@ function workflow(inbox: string) {
 				},
 			},
 		],
-		connections: { 'Pool changes': { main: [[{ node: 'Deliver', type: 'main', index: 0 }]] } },
+		connections: {
+			'Pool changes': { main: [[{ node: 'Deliver', type: 'main', index: 0 }]] },
+			'Template reviews': { main: [[{ node: 'Deliver', type: 'main', index: 0 }]] },
+		},
 	};
 }
 
@@ -105,6 +128,14 @@ test(
 		simulator.seedPreVerifiedNumber(BUSINESS, '16315556001', true);
 		simulator.seedPreVerifiedNumber(BUSINESS, '16315556002', true);
 		simulator.seedPreVerifiedNumber(BUSINESS, '16315556003');
+		// Two templates in Meta's review, which ends a day later.
+		for (const name of ['order_update', 'delivery_update']) {
+			simulator.seedMessageTemplate(SIMULATOR_WABA_ID, {
+				name,
+				status: 'PENDING',
+				reviewAt: simulator.now() + DAY_MS,
+			});
+		}
 		const activate = N8N_VERSION.startsWith('1.')
 			? ['update:workflow', `--id=${WORKFLOW_ID}`, '--active=true']
 			: ['publish:workflow', `--id=${WORKFLOW_ID}`];
@@ -113,24 +144,35 @@ test(
 
 		// The baseline poll emits nothing.
 		await waitFor('the baseline poll', () => polls() >= 1);
+		await waitFor('the templates baseline poll', () =>
+			simulator.requests.some((r) => r.path.endsWith('/message_templates')),
+		);
 		await new Promise((resolve) => setTimeout(resolve, 3000));
 		expect(simulator.inbox).toHaveLength(0);
 
-		// 91 days on: the verified numbers revert to not verified, the other one is removed.
+		// 91 days on: the verified numbers revert to not verified, the other one is removed; the
+		// templates' review ended with APPROVED.
 		const before = polls();
 		simulator.advanceClock(91 * DAY_MS);
-		await waitFor('three events', () => simulator.inbox.length >= 3);
+		await waitFor('five events', () => simulator.inbox.length >= 5);
 		// One more poll, which must not repeat them.
 		await waitFor('one more poll', () => polls() >= before + 2);
 		await new Promise((resolve) => setTimeout(resolve, 3000));
-		const received = simulator.inbox.map((e) => `${String(e.event)} ${String(e.phone_number)}`);
+		const received = simulator.inbox.map(
+			(e) =>
+				`${String(e.event)} ${String(e.phone_number ?? `${String(e.name)} ${String(e.current)}`)}`,
+		);
 		expect(received.sort()).toEqual([
 			'leftPool +16315556003',
+			'templateStatusChanged delivery_update APPROVED',
+			'templateStatusChanged order_update APPROVED',
 			'verificationLost +1 631-555-6001',
 			'verificationLost +1 631-555-6002',
 		]);
 		for (const event of simulator.inbox) {
-			expect(event).toMatchObject({ business_id: BUSINESS });
+			expect(event).toMatchObject(
+				event.waba_id ? { waba_id: SIMULATOR_WABA_ID } : { business_id: BUSINESS },
+			);
 			expect(JSON.stringify(event)).not.toContain(TOKEN);
 		}
 	},

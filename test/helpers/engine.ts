@@ -76,7 +76,8 @@ export function sourceNodeTypes(): NodeTypeMap {
 }
 
 /**
- * n8n's own Manual Trigger, Edit Fields (Set), Split Out and HTTP Request nodes, as the example
+ * n8n's own Manual Trigger, Edit Fields (Set), Split Out, HTTP Request, Summarize, Filter and
+ * Convert to File nodes, as the example
  * workflows use them, with our node from `nodeFile` (the built bundle, by default).
  */
 export function stockNodeTypes(
@@ -96,6 +97,7 @@ export function stockNodeTypes(
 		'n8n-nodes-base.splitOut': new (base('Transform/SplitOut/SplitOut.node.js').SplitOut)(),
 		'n8n-nodes-base.httpRequest': new (base('HttpRequest/HttpRequest.node.js').HttpRequest)(),
 		'n8n-nodes-base.summarize': new (base('Transform/Summarize/Summarize.node.js').Summarize)(),
+		'n8n-nodes-base.filter': new (base('Filter/Filter.node.js').Filter)(),
 		'n8n-nodes-base.convertToFile': new (base(
 			'Files/ConvertToFile/ConvertToFile.node.js',
 		).ConvertToFile)(),

@@ -5,7 +5,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 
 import { atoms, GraphApiSimulator, wabaPhones } from '../../simulator/GraphApiSimulator';
-import { runWorkflow, stockNodeTypes } from '../helpers/engine';
+import { runWorkflow, sourceNodeTypes, stockNodeTypes, triggerPoller } from '../helpers/engine';
 import type { WorkflowFile } from '../helpers/engine';
 
 const TOKEN = 'EAAExampleWorkflowTokenQ4x9';
@@ -110,6 +110,94 @@ test('examples/monthly-cost-per-client.workflow.json: one CSV row per client WAB
 			]);
 			expect(Number(cell('sum_cost'))).toBeCloseTo(row.sum_cost, 2);
 		}
+		expect(JSON.stringify(result.run)).not.toContain(TOKEN);
+	} finally {
+		await simulator.stop();
+	}
+});
+
+test("examples/starter-templates and template-approvals: a new client's WABA gets the approved starter templates, and the trigger sees each reach APPROVED", async () => {
+	const read = (name: string) =>
+		JSON.parse(
+			readFileSync(join(__dirname, `../../examples/${name}.workflow.json`), 'utf8'),
+		) as WorkflowFile;
+	const business = '1234567890123456';
+	const [starter, client] = ['2000000000000001', '2000000000000002'];
+	const simulator = new GraphApiSimulator({
+		token: TOKEN,
+		businessIds: [business],
+		wabas: [
+			{ id: starter, businessId: business, name: 'Starter templates' },
+			{ id: client, businessId: business, name: "Jasper's Market", client: true },
+		],
+		templateReviewMs: 60_000,
+	});
+	const baseUrl = await simulator.start();
+	const credentials = { accessToken: TOKEN, apiVersion: 'v23.0', baseUrl };
+	for (const name of ['order_update', 'appointment_reminder', 'delivery_update']) {
+		simulator.seedMessageTemplate(starter, { name });
+	}
+	simulator.seedMessageTemplate(starter, { name: 'old_promo', status: 'PAUSED' });
+	try {
+		const approvals = read('template-approvals');
+		const trigger = approvals.nodes.find((n) => n.name === 'Template reviews');
+		const poller = triggerPoller(trigger?.parameters ?? {}, credentials);
+		expect(await poller.poll()).toBeNull(); // the baseline: the client has no template yet
+
+		const result = await runWorkflow(
+			read('starter-templates'),
+			credentials,
+			stockNodeTypes(source),
+		);
+		expect(result.error).toBeUndefined();
+		const [copied, failed] = result.outputs('Copy to the client');
+		expect(failed).toEqual([]);
+		expect(copied.map((i) => i.json.migrated)).toEqual([true, true, true]);
+		const copies = [...simulator.templates.values()].filter((t) => t.wabaId === client);
+		expect(copies.map((t) => [t.name, t.status]).sort()).toEqual([
+			['appointment_reminder', 'PENDING'],
+			['delivery_update', 'PENDING'],
+			['order_update', 'PENDING'],
+		]);
+
+		const created = (await poller.poll()) ?? [];
+		expect(created.map((i) => i.json.current)).toEqual(['PENDING', 'PENDING', 'PENDING']);
+		simulator.advanceClock(60_000);
+		const reviewed = (await poller.poll()) ?? [];
+		expect(reviewed.map((i) => [i.json.name, i.json.previous, i.json.current]).sort()).toEqual([
+			['appointment_reminder', 'PENDING', 'APPROVED'],
+			['delivery_update', 'PENDING', 'APPROVED'],
+			['order_update', 'PENDING', 'APPROVED'],
+		]);
+		// The example's Filter keeps the approvals, not the creations.
+		const filter = approvals.nodes.find((n) => n.name === 'Approved');
+		const filtered = await runWorkflow(
+			{
+				...approvals,
+				nodes: [
+					{
+						id: 'rows',
+						name: 'Events',
+						type: 'n8n-nodes-base.manualTrigger',
+						typeVersion: 1,
+						position: [0, 0],
+						parameters: { rows: JSON.stringify([...created, ...reviewed].map((i) => i.json)) },
+					},
+					{ ...(filter as WorkflowFile['nodes'][number]), position: [200, 0] },
+				],
+				connections: { Events: { main: [[{ node: 'Approved', type: 'main', index: 0 }]] } },
+			},
+			credentials,
+			{
+				...sourceNodeTypes(),
+				'n8n-nodes-base.filter': stockNodeTypes(source)['n8n-nodes-base.filter'],
+			},
+		);
+		expect(filtered.outputs('Approved')[0].map((i) => i.json.current)).toEqual([
+			'APPROVED',
+			'APPROVED',
+			'APPROVED',
+		]);
 		expect(JSON.stringify(result.run)).not.toContain(TOKEN);
 	} finally {
 		await simulator.stop();
