@@ -71,6 +71,17 @@ export function specWithout(operations: Array<[path: string, method: string]>): 
 	return file;
 }
 
+/** The contract with only these paths (and every component): no other path template can match. */
+export function specOnly(paths: string[]): string {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { load } = require('js-yaml') as typeof import('js-yaml');
+	const spec = load(readFileSync(SPEC_PATH, 'utf8')) as { paths: Record<string, unknown> };
+	spec.paths = Object.fromEntries(paths.map((path) => [path, spec.paths[path]]));
+	const file = join(mkdtempSync(join(tmpdir(), 'wbm-spec-')), 'spec.json');
+	writeFileSync(file, JSON.stringify(spec));
+	return file;
+}
+
 export async function startPrism(specPath = SPEC_PATH): Promise<PrismServer> {
 	const prismPort = await freePort();
 	const prismBin = require.resolve('@stoplight/prism-cli/dist/index.js');
@@ -97,6 +108,9 @@ export async function startPrism(specPath = SPEC_PATH): Promise<PrismServer> {
 					method: req.method,
 					path: req.url,
 					headers: state.prefer ? { ...req.headers, prefer: state.prefer } : req.headers,
+					// A new connection each: a kept-alive socket that Prism closed after a request
+					// marked "connection: close" answers the next one 400 with no body.
+					agent: false,
 				},
 				(up) => {
 					const out: Buffer[] = [];
