@@ -8,7 +8,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 
-import { GraphApiSimulator } from '../../simulator/GraphApiSimulator';
+import { GraphApiSimulator, SIMULATOR_WABA_ID } from '../../simulator/GraphApiSimulator';
 import { freePort } from '../helpers/freePort';
 import { N8N_VERSION, packPackage, startN8nServer, startRealN8n } from './realN8n';
 import type { N8nServer, RealN8n } from './realN8n';
@@ -93,6 +93,28 @@ describeOn241('MCP', () => {
 		expect(text(listed)).toContain(String(id));
 	});
 
+	test(`n8n ${N8N_VERSION}: message templates through MCP: Create sends one template for review; List Message Templates shows it`, async () => {
+		const { tools } = await client.listTools();
+		const create = tools.find((t) => t.name === 'Create_Message_Template');
+		expect(Object.keys(create?.inputSchema.properties ?? {}).sort()).toEqual(
+			expect.arrayContaining(['body', 'template_name']),
+		);
+		expect(tools.some((t) => t.name === 'List_Message_Templates')).toBe(true);
+		const created = await client.callTool({
+			name: 'Create_Message_Template',
+			arguments: { template_name: 'welcome_back', body: 'Welcome back! Your order is ready.' },
+		});
+		expect(created.isError).not.toBe(true);
+		const made = [...simulator.templates.values()].filter((t) => t.name === 'welcome_back');
+		expect(made).toHaveLength(1);
+		expect(text(created)).toContain(made[0].id);
+		expect(made[0].components).toEqual([
+			{ type: 'BODY', text: 'Welcome back! Your order is ready.' },
+		]);
+		const listed = await client.callTool({ name: 'List_Message_Templates', arguments: {} });
+		expect(text(listed)).toContain('welcome_back');
+	});
+
 	test(`n8n ${N8N_VERSION}: a bad number comes back to the client as a readable error`, async () => {
 		const before = simulator.requests.length;
 		const result = await client.callTool({
@@ -166,12 +188,36 @@ function mcpWorkflow() {
 				returnAll: true,
 				toolDescription: 'Lists the pre-verified phone numbers of the business',
 			}),
+			tool('Create Message Template', 300, {
+				resource: 'messageTemplate',
+				operation: 'create',
+				wabaId: { __rl: true, mode: 'id', value: SIMULATOR_WABA_ID },
+				templateName:
+					"={{ $fromAI('template_name', 'The template name: lowercase letters, digits and underscores', 'string') }}",
+				language: 'en_US',
+				category: 'UTILITY',
+				bodyText: "={{ $fromAI('body', 'The message text, without variables', 'string') }}",
+				toolDescription: 'Creates a WhatsApp message template for Meta to review',
+			}),
+			tool('List Message Templates', 500, {
+				resource: 'messageTemplate',
+				operation: 'getMany',
+				wabaId: { __rl: true, mode: 'id', value: SIMULATOR_WABA_ID },
+				returnAll: true,
+				toolDescription: "Lists the WhatsApp Business Account's message templates and their status",
+			}),
 		],
 		connections: {
 			'Add Phone Number': {
 				ai_tool: [[{ node: 'MCP Server Trigger', type: 'ai_tool', index: 0 }]],
 			},
 			'Get Pool Numbers': {
+				ai_tool: [[{ node: 'MCP Server Trigger', type: 'ai_tool', index: 0 }]],
+			},
+			'Create Message Template': {
+				ai_tool: [[{ node: 'MCP Server Trigger', type: 'ai_tool', index: 0 }]],
+			},
+			'List Message Templates': {
 				ai_tool: [[{ node: 'MCP Server Trigger', type: 'ai_tool', index: 0 }]],
 			},
 		},

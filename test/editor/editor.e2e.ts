@@ -357,7 +357,32 @@ test('the QR Code resource: every operation renders its fields', async () => {
 
 test('the Message Template resource: every operation renders its fields', async () => {
 	const expected: Record<string, string[]> = {
+		'Copy From Another WABA': [
+			'Destination WhatsApp Business Account',
+			'Source WhatsApp Business Account ID',
+			'Template IDs',
+		],
+		Create: [
+			'WhatsApp Business Account',
+			'Template Name',
+			'Language',
+			'Category',
+			'Parameter Format',
+			'Define Content Using',
+			'Header',
+			'Body',
+			'Body Examples',
+			'Footer',
+			'Buttons',
+		],
 		Delete: ['WhatsApp Business Account', 'Template Name', 'Template ID'],
+		Edit: [
+			'WhatsApp Business Account',
+			'Message Template',
+			'Category',
+			'Parameter Format',
+			'Define Content Using',
+		],
 		Get: ['WhatsApp Business Account', 'Message Template'],
 		'Get Health Status': ['WhatsApp Business Account', 'Message Template'],
 		'Get Many': ['WhatsApp Business Account', 'Return All', 'Limit', 'Filters'],
@@ -414,6 +439,36 @@ test('onboarding panels show the output of their own run: a phone number, a WABA
 			granularity: 'monthly',
 			pricingDimensions: ['PRICING_CATEGORY'],
 		}),
+		node('Create a message template', 800, {
+			resource: 'messageTemplate',
+			operation: 'create',
+			wabaId: byId(SIMULATOR_WABA_ID),
+			templateName: 'order_update',
+			language: 'en_US',
+			category: 'UTILITY',
+			headerFormat: 'TEXT',
+			headerText: 'Order {{1}}',
+			headerExample: '#1042',
+			bodyText: 'Hi {{1}}, your order {{2}} ships today.',
+			bodyExamples: {
+				example: [
+					{ variable: '1', value: 'Maria' },
+					{ variable: '2', value: '#1042' },
+				],
+			},
+			footerText: 'Reply STOP to opt out',
+			buttons: {
+				button: [
+					{
+						type: 'URL',
+						text: 'Track',
+						url: 'https://shop.example/track/{{1}}',
+						urlExample: '1042',
+					},
+					{ type: 'QUICK_REPLY', text: 'Thanks' },
+				],
+			},
+		}),
 		node('Create a QR code', 400, {
 			resource: 'qrCode',
 			operation: 'create',
@@ -436,11 +491,12 @@ test('onboarding panels show the output of their own run: a phone number, a WABA
 		['Get a business phone number', 'CONNECTED', 'phone-number-operations.png'],
 		['Get a WhatsApp Business Account', 'APPROVED', 'whatsapp-business-account.png'],
 		['Get analytics of a WABA', 'MARKETING', 'get-analytics.png'],
+		['Create a message template', 'PENDING', 'create-message-template.png'],
 		['Create a QR code', 'whatsapp-qr-', 'qr-code.png'],
 	];
 	for (const [name, text, image] of shots) {
 		// The analytics table is wide: a wider window shows its figures beside the dimensions.
-		const wide = image === 'get-analytics.png';
+		const wide = image === 'get-analytics.png' || image === 'create-message-template.png';
 		if (wide) await page.setViewportSize({ width: 2100, height: 900 });
 		await page.locator(`[data-test-id=canvas-node][data-node-name="${name}"]`).dblclick();
 		const ndv = page.locator('[data-test-id=ndv]');

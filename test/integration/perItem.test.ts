@@ -147,6 +147,26 @@ const VALUES: Record<string, () => [unknown, unknown]> = {
 	countries: () => [['US'], ['BR']],
 	pricingCategories: () => [['MARKETING'], ['UTILITY']],
 	pricingTypes: () => [['REGULAR'], ['FREE_CUSTOMER_SERVICE']],
+	// Message Template Create, Edit and Copy.
+	category: () => ['UTILITY', 'MARKETING'],
+	headerFormat: () => ['TEXT', 'NONE'],
+	headerText: () => ['Order {{1}}', 'Your order {{1}}'],
+	headerExample: () => ['#1', '#2'],
+	headerMediaSource: () => ['binary', 'handle'],
+	headerBinaryField: () => ['data', 'picture'],
+	headerHandle: () => ['4::aW1hZ2U=:header-one', '4::aW1hZ2U=:header-two'],
+	bodyText: () => ['Hello there', 'Hello again'],
+	variable: () => ['1', '2'],
+	value: () => ['Maria', 'Ana'],
+	footerText: () => ['Bye', 'See you'],
+	type: () => ['URL', 'QUICK_REPLY'],
+	url: () => ['https://a.example/o/{{1}}', 'https://b.example/o/{{1}}'],
+	urlExample: () => ['1', '2'],
+	copyCodeExample: () => ['SAVE10', 'SAVE20'],
+	codeExpiryMinutes: () => [10, 20],
+	otpButtonText: () => ['Copy code', 'Copy'],
+	componentsJson: () => ['[{"type":"BODY","text":"A"}]', '[{"type":"BODY","text":"B"}]'],
+	sourceWabaId: () => [W2, W1],
 };
 
 /** Options that only make sense together: testing one sets the others to their base value. */
@@ -156,18 +176,51 @@ const COMPANIONS: Record<string, string[]> = {
 	defaultCountry: ['phoneNumber'],
 };
 
-/** Other fields a tested one needs to show its effect (a page size shows only over pages). */
+/**
+ * Other fields a tested one needs to show its effect (a page size shows only over pages), by its
+ * path or its name.
+ */
 const WITH: Record<string, IDataObject> = {
 	pageSize: { returnAll: true },
 	ownership: { returnAll: true },
 	// Read only for their own metric.
 	conversationDimensions: { metric: 'conversations' },
 	templateIds: { metric: 'templates', granularity: 'daily' },
+	// Message templates: the fields a header, a variable, an authentication template or JSON show.
+	headerMediaSource: { headerFormat: 'IMAGE' },
+	headerBinaryField: { headerFormat: 'IMAGE' },
+	headerHandle: { headerFormat: 'IMAGE', headerMediaSource: 'handle' },
+	'bodyExamples.example.variable': { bodyText: 'Hi {{1}}' },
+	'bodyExamples.example.value': { bodyText: 'Hi {{1}}' },
+	securityRecommendation: { category: 'AUTHENTICATION' },
+	codeExpiryMinutes: { category: 'AUTHENTICATION' },
+	otpButtonText: { category: 'AUTHENTICATION' },
+	componentsJson: { componentsInput: 'json' },
+	// A button's fields for its own type (the base button is a URL one).
+	'buttons.button.phoneNumber': {
+		buttons: { button: [{ type: 'PHONE_NUMBER', text: 'Call', phoneNumber: '={{ $json.v }}' }] },
+	},
+	'buttons.button.defaultCountry': {
+		buttons: {
+			button: [
+				{
+					type: 'PHONE_NUMBER',
+					text: 'Call',
+					phoneNumber: '020 7946 0958',
+					defaultCountry: '={{ $json.v }}',
+				},
+			],
+		},
+	},
+	'buttons.button.copyCodeExample': {
+		buttons: { button: [{ type: 'COPY_CODE', copyCodeExample: '={{ $json.v }}' }] },
+	},
 };
 
 /** What an operation needs beyond its base values to do anything at all. */
 const OPERATION_BASE: Record<string, IDataObject> = {
 	'phoneNumber.updateBusinessProfile': { updateFields: { about: 'Open every day' } },
+	'messageTemplate.edit': { componentsInput: 'fields' },
 };
 
 /** A field that only feeds a From List picker says so; it must not change what a run does. */
@@ -244,7 +297,7 @@ function parametersFor(resource: string, operation: string, tested: Leaf): INode
 		options: { maxAttempts: 1 },
 		...structuredClone(OPERATION_BASE[`${resource}.${operation}`] ?? {}),
 	};
-	const extra = WITH[tested.property.name] ?? {};
+	const extra = WITH[tested.path.join('.')] ?? WITH[tested.property.name] ?? {};
 	const companions = new Set([tested.property.name, ...(COMPANIONS[tested.property.name] ?? [])]);
 	for (const leaf of leavesOf(resource, operation)) {
 		const isTested = leaf.path.join('.') === tested.path.join('.');
