@@ -12,7 +12,7 @@ import { optionsCollection, wabaFields } from '../common.descriptions';
 import type { Operation } from '../node.type';
 import { readWabaId } from '../parameters';
 import { TEMPLATE_LANGUAGES } from './languages';
-import { TEMPLATE_CATEGORIES } from './messageTemplate';
+import { TEMPLATE_CATEGORIES, templateNameField } from './messageTemplate';
 import {
 	componentsInputField,
 	contentFields,
@@ -24,15 +24,7 @@ import type { TemplateContent } from './templateContent';
 
 const fields: INodeProperties[] = [
 	...wabaFields,
-	{
-		displayName: 'Template Name',
-		name: 'templateName',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'order_update',
-		description: 'Lowercase letters, digits and underscores, at most 512 characters',
-	},
+	templateNameField('Lowercase letters, digits and underscores, at most 512 characters'),
 	{
 		displayName: 'Language',
 		name: 'language',

@@ -2,24 +2,19 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 
 import { InputError } from '../../helpers/errors';
+import { checkTemplateName } from '../../helpers/templateComponents';
 import { quoteInput } from '../../helpers/userInput';
 import { edges, graphApiRequest } from '../../transport';
 import { optionsCollection, wabaFields } from '../common.descriptions';
 import type { Operation } from '../node.type';
+import { templateNameField } from './messageTemplate';
 import { readWabaId } from '../parameters';
 
 const fields: INodeProperties[] = [
 	...wabaFields,
-	{
-		displayName: 'Template Name',
-		name: 'templateName',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'order_update',
-		description:
-			'The name of the template to delete: every language of it, unless Template ID is set',
-	},
+	templateNameField(
+		'The name of the template to delete: every language of it, unless Template ID is set',
+	),
 	{
 		displayName: 'Template ID',
 		name: 'hsmId',
@@ -41,9 +36,6 @@ interface Prepared {
 	hsmId?: string;
 }
 
-/** Meta's template names: lowercase letters, digits and underscores, at most 512 characters. */
-const TEMPLATE_NAME = /^[a-z0-9_]{1,512}$/;
-
 /**
  * Deletes a template by name (every language) or one language by name and ID. Meta cannot
  * undo it, and the name cannot be used again for 30 days.
@@ -53,12 +45,9 @@ export const deleteTemplate: Operation<Prepared> = {
 
 	prepare(context, itemIndex) {
 		const wabaId = readWabaId(context, itemIndex);
-		const name = String(context.getNodeParameter('templateName', itemIndex, '')).trim();
-		if (!TEMPLATE_NAME.test(name)) {
-			throw new InputError(
-				`Template Name ${quoteInput(name)} is not a template name: use lowercase letters, digits and underscores, e.g. order_update.`,
-			);
-		}
+		const name = checkTemplateName(
+			String(context.getNodeParameter('templateName', itemIndex, '')).trim(),
+		);
 		const hsmId = String(context.getNodeParameter('hsmId', itemIndex, '')).trim();
 		if (hsmId !== '' && !/^[0-9]+$/.test(hsmId)) {
 			throw new InputError(

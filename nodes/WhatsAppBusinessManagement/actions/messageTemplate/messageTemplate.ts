@@ -1,3 +1,5 @@
+import type { INodeProperties } from 'n8n-workflow';
+
 // What Meta's template answers hold, as a workflow filters on them.
 
 /** Meta's template statuses (its "Template review" page), for Get Many's filter. */
@@ -26,3 +28,16 @@ export const TEMPLATE_QUALITIES: Array<[string, string]> = [
 	['Medium (Yellow)', 'YELLOW'],
 	['Unknown', 'UNKNOWN'],
 ];
+
+/** The Template Name field: a name is Meta's key for a template's languages. */
+export function templateNameField(description: string): INodeProperties {
+	return {
+		displayName: 'Template Name',
+		name: 'templateName',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'order_update',
+		description,
+	};
+}
