@@ -495,9 +495,13 @@ test('onboarding panels show the output of their own run: a phone number, a WABA
 		['Create a QR code', 'whatsapp-qr-', 'qr-code.png'],
 	];
 	for (const [name, text, image] of shots) {
-		// The analytics table is wide: a wider window shows its figures beside the dimensions.
-		const wide = image === 'get-analytics.png' || image === 'create-message-template.png';
-		if (wide) await page.setViewportSize({ width: 2100, height: 900 });
+		// The analytics table is wide: a wider window shows its figures beside the dimensions; a
+		// taller one shows a whole template's fields.
+		const size = {
+			'get-analytics.png': { width: 2100, height: 900 },
+			'create-message-template.png': { width: 1800, height: 2000 },
+		}[image];
+		if (size) await page.setViewportSize(size);
 		await page.locator(`[data-test-id=canvas-node][data-node-name="${name}"]`).dblclick();
 		const ndv = page.locator('[data-test-id=ndv]');
 		const output = ndv.locator('[data-test-id=output-panel]');
@@ -509,7 +513,7 @@ test('onboarding panels show the output of their own run: a phone number, a WABA
 		await page.screenshot({ path: join(IMAGES, image) });
 		await page.locator('[data-test-id=ndv-close-button]').click();
 		await ndv.waitFor({ state: 'hidden' });
-		if (wide) await page.setViewportSize({ width: 1440, height: 900 });
+		if (size) await page.setViewportSize({ width: 1440, height: 900 });
 	}
 	const fetched = simulator.requests.filter((r) => r.path.startsWith('/cdn/'));
 	expect(fetched.length).toBe(images + 1);
