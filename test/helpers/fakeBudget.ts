@@ -1,7 +1,10 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code: runs in Node.js, never inside n8n */
 // A fake clock and a fake Meta budget for the pacer's unit tests: virtual time, so that a run of
 // minutes takes milliseconds and never races the real clock.
-import type { Pacer, PacerClock } from '../../nodes/WhatsAppBusinessManagement/transport/pacer';
+import type {
+	PacerClock,
+	PacerTicket,
+} from '../../nodes/WhatsAppBusinessManagement/transport/pacer';
 
 export class FakeClock implements PacerClock {
 	private time = 0;
@@ -56,6 +59,7 @@ export class FakeBudget {
 		private readonly clock: FakeClock,
 		readonly callsPerWindow: number,
 		readonly windowMs: number,
+		readonly businessId = '1234567890123456',
 	) {}
 
 	/** One call now: the usage headers Meta would answer with, and whether it was throttled. */
@@ -75,7 +79,7 @@ export class FakeBudget {
 			throttled,
 			headers: {
 				'x-business-use-case-usage': JSON.stringify({
-					'1234567890123456': [
+					[this.businessId]: [
 						{ call_count: percent, estimated_time_to_regain_access: Math.ceil(regainMs / 60_000) },
 					],
 				}),
@@ -90,7 +94,7 @@ export class FakeBudget {
  * Resolves with the items that failed.
  */
 export async function sendThrough(
-	pacer: Pacer,
+	pacer: { acquire(): Promise<PacerTicket> },
 	budget: FakeBudget,
 	clock: FakeClock,
 	options: { items: number; inFlight: number; latencyMs: number },

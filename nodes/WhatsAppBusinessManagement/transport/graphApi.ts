@@ -14,7 +14,8 @@ import { PACKAGE_NAME, PACKAGE_VERSION } from '../version';
 import { classifyGraphError, classifyHttpStatus, hintFor } from './classifyGraphError';
 import { GraphApiError } from './GraphApiError';
 import type { GraphErrorFields } from './GraphApiError';
-import { Pacer } from './pacer';
+import { DEFAULT_USAGE_CEILING_PERCENT } from './pacer';
+import { RunPacer } from './sharedPacers';
 import { DEFAULT_RETRY_POLICY, withRetries } from './retry';
 import { readUsage } from './usageHeaders';
 import type { RetryPolicy, RetryState } from './retry';
@@ -40,8 +41,8 @@ export interface GraphConnection {
 	secret: string;
 	retry: RetryPolicy;
 	timeoutMs: number;
-	/** Shared by every request of one node run; see pacer.ts. */
-	pacer: Pacer;
+	/** Every request of one node run; shared with the process's other runs of the budget. */
+	pacer: RunPacer;
 }
 
 export interface ConnectionSettings {
@@ -154,17 +155,21 @@ export async function getGraphConnection(
 		);
 	}
 	const retry = { ...DEFAULT_RETRY_POLICY, ...settings.retry };
+	const baseUrl = validateBaseUrl(credentials.baseUrl ?? 'https://graph.facebook.com');
 	return {
-		baseUrl: validateBaseUrl(credentials.baseUrl ?? 'https://graph.facebook.com'),
+		baseUrl,
 		apiVersion: validateApiVersion(credentials.apiVersion ?? 'v23.0'),
 		secret,
 		retry,
 		timeoutMs: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-		pacer: new Pacer({
-			maxInFlight: settings.requestsInFlight ?? 1,
-			maxTotalWaitMs: retry.maxTotalWaitMs,
-			usageCeilingPercent: settings.usageCeilingPercent,
-		}),
+		pacer: new RunPacer(
+			{
+				maxInFlight: settings.requestsInFlight ?? 1,
+				maxTotalWaitMs: retry.maxTotalWaitMs,
+				usageCeilingPercent: settings.usageCeilingPercent,
+			},
+			`${baseUrl}|${settings.usageCeilingPercent ?? DEFAULT_USAGE_CEILING_PERCENT}`,
+		),
 	};
 }
 

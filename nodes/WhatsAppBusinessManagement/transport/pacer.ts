@@ -37,6 +37,8 @@ const MIN_PROBE_GAP_MS = 20;
 const CAP_POINTS = 0.25;
 const MAX_PROBE_GAP_MS = 30_000;
 const LONGEST_PROBE_GAP_MS = 120_000;
+/** A run that has sent nothing for this long no longer shares the pacer's pauses and holds. */
+const LANE_IDLE_MS = 10 * 60_000;
 
 /** A run held at its ceiling. */
 interface Hold {
@@ -75,6 +77,38 @@ export interface PacerSettings {
 /** One request let through: call done() with its answer's headers (none when it failed). */
 export interface PacerTicket {
 	done(headers?: Record<string, unknown>): void;
+}
+
+type Spent = { waitMs: number; leftMs: number; byOthers: boolean };
+
+/**
+ * One run's part of a pacer (node runs and trigger polls of one process share a pacer per
+ * business): its own Requests in Flight and Max Total Wait, which are run settings of that run.
+ */
+export interface PacerLane {
+	maxInFlight: number;
+	inFlight: number;
+	maxTotalWaitMs: number;
+	/** Time this run spent in Meta's pauses (and in others' holds, see countHeldByOthers). */
+	pausedMs: number;
+	/** Set once a pause would pass this run's Max Total Wait. */
+	spent: Spent | null;
+	/** When the run last asked for or finished a request: lanes idle for long are forgotten. */
+	lastActive: number;
+	/** Requests of this run waiting for a turn. */
+	waiting: number;
+}
+
+export function newLane(settings: { maxInFlight: number; maxTotalWaitMs: number }): PacerLane {
+	return {
+		maxInFlight: Math.max(1, Math.floor(settings.maxInFlight)),
+		inFlight: 0,
+		maxTotalWaitMs: settings.maxTotalWaitMs,
+		pausedMs: 0,
+		spent: null,
+		lastActive: 0,
+		waiting: 0,
+	};
 }
 
 const realClock: PacerClock = { now: () => Date.now(), sleep };
@@ -147,14 +181,16 @@ export class Pacer {
 
 	private pausedUntil = 0;
 
-	private pausedMs = 0;
+	/** The runs sending through this pacer lately: a pause or a hold counts against each. */
+	private readonly lanes = new Set<PacerLane>();
 
-	/** Set once a pause would pass Max Total Wait: the wait and what was left. */
-	private spent: { waitMs: number; leftMs: number; byOthers: boolean } | null = null;
+	/** The lane of a pacer used without lanes (one run; the unit tests). */
+	private readonly ownLane: PacerLane;
+
+	/** Requests waiting for a turn, every lane together. */
+	private waitingRequests = 0;
 
 	private readonly waiting: Array<() => void> = [];
-
-	private readonly maxInFlight: number;
 
 	private readonly ceiling: number;
 
@@ -162,8 +198,9 @@ export class Pacer {
 
 	private readonly clock: PacerClock;
 
-	constructor(private readonly settings: PacerSettings) {
-		this.maxInFlight = Math.max(1, Math.floor(settings.maxInFlight));
+	constructor(settings: PacerSettings) {
+		this.ownLane = newLane(settings);
+		this.lanes.add(this.ownLane);
 		this.ceiling = Math.min(
 			100,
 			Math.max(1, settings.usageCeilingPercent ?? DEFAULT_USAGE_CEILING_PERCENT),
@@ -172,21 +209,92 @@ export class Pacer {
 		this.clock = settings.clock ?? realClock;
 	}
 
-	/** Waits until a request may go; call the ticket's done() when its answer has arrived. */
-	async acquire(): Promise<PacerTicket> {
+	/**
+	 * Waits until a request of `lane`'s run may go; call the ticket's done() when its answer has
+	 * arrived. Requests of several runs take turns: each waiting run's next request goes before a
+	 * run's second one (every run waits in line behind the others' single requests).
+	 */
+	async acquire(lane: PacerLane = this.ownLane): Promise<PacerTicket> {
+		this.lanes.add(lane);
+		lane.lastActive = this.clock.now();
+		this.waitingRequests++;
+		lane.waiting++;
+		let turn: { sentBefore: number; sentAt: number };
+		try {
+			turn = await this.waitForTurn(lane);
+		} finally {
+			this.waitingRequests--;
+			lane.waiting--;
+		}
+		const { sentBefore, sentAt } = turn;
+		let finished = false;
+		return {
+			done: (headers) => {
+				if (finished) return;
+				finished = true;
+				this.inFlight--;
+				lane.inFlight--;
+				lane.lastActive = this.clock.now();
+				if (headers) this.observe(headers, sentBefore, sentAt);
+				// A probe that brought no usage (a failed request): the next one after the gap.
+				if (this.hold?.probeAt === Infinity) this.scheduleProbe(this.clock.now(), false);
+				this.wakeAll();
+			},
+		};
+	}
+
+	/**
+	 * Round robin between runs: a run with fewer requests in flight that also waits goes first.
+	 * The others are woken to take the turn; this one waits for the next news.
+	 */
+	private yieldTo(lane: PacerLane): boolean {
+		for (const other of this.lanes) {
+			if (
+				other !== lane &&
+				other.waiting > 0 &&
+				!other.spent &&
+				other.inFlight < other.maxInFlight &&
+				other.inFlight < lane.inFlight
+			) {
+				this.wakeAll();
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Whether no request is in flight or waiting: the pacer's state may be dropped when idle. */
+	get idle(): boolean {
+		return this.inFlight === 0 && this.waitingRequests === 0;
+	}
+
+	/** Counts the request as sent the moment its turn comes, before any other request looks. */
+	private take(lane: PacerLane): { sentBefore: number; sentAt: number } {
+		lane.inFlight++;
+		this.inFlight++;
+		const sentAt = this.clock.now();
+		this.fillingSince ??= sentAt;
+		return { sentBefore: this.sent++, sentAt };
+	}
+
+	private async waitForTurn(lane: PacerLane): Promise<{ sentBefore: number; sentAt: number }> {
 		for (;;) {
-			if (this.spent) throw budgetSpentError(this.spent);
+			if (lane.spent) throw budgetSpentError(lane.spent);
 			const now = this.clock.now();
 			const pause = this.pausedUntil - now;
 			if (pause > 0) {
 				await this.clock.sleep(pause);
 				continue;
 			}
-			if (this.inFlight >= this.maxInFlight) {
+			if (lane.inFlight >= lane.maxInFlight) {
 				await this.nextWake();
 				continue;
 			}
-			if (!this.hold && this.hasHeadroom(now)) break;
+			if (!this.hold && this.hasHeadroom(now)) {
+				if (!this.yieldTo(lane)) return this.take(lane);
+				await this.nextWake();
+				continue;
+			}
 			// An answer on its way will bring news.
 			if (this.inFlight > 0) {
 				await this.nextWake();
@@ -194,32 +302,20 @@ export class Pacer {
 			}
 			// At 100% the run uses the whole budget: single file up to Meta's limit, then Meta's
 			// pause; nothing is held back for others.
-			if (this.ceiling >= 100) break;
+			if (this.ceiling >= 100) {
+				if (!this.yieldTo(lane)) return this.take(lane);
+				await this.nextWake();
+				continue;
+			}
 			if (!this.hold) this.startHold(now, this.reference?.percent ?? this.limit());
 			const hold = this.hold as Hold;
 			if (now >= hold.probeAt) {
 				// The probe: its answer sets the next one (see steer and done).
 				hold.probeAt = Infinity;
-				break;
+				return this.take(lane);
 			}
 			await Promise.race([this.clock.sleep(hold.probeAt - now), this.nextWake()]);
 		}
-		this.inFlight++;
-		const sentBefore = this.sent++;
-		const sentAt = this.clock.now();
-		this.fillingSince ??= sentAt;
-		let finished = false;
-		return {
-			done: (headers) => {
-				if (finished) return;
-				finished = true;
-				this.inFlight--;
-				if (headers) this.observe(headers, sentBefore, sentAt);
-				// A probe that brought no usage (a failed request): the next one after the gap.
-				if (this.hold?.probeAt === Infinity) this.scheduleProbe(this.clock.now(), false);
-				this.wakeAll();
-			},
-		};
 	}
 
 	/**
@@ -237,9 +333,9 @@ export class Pacer {
 		if (waitMs !== null && waitMs > 0) this.pause(waitMs);
 	}
 
-	/** Milliseconds this run has spent (or will spend) in Meta's pauses and others' holds. */
+	/** Milliseconds the run of a pacer without lanes spent in Meta's pauses and others' holds. */
 	get pausedTotalMs(): number {
-		return this.pausedMs;
+		return this.ownLane.pausedMs;
 	}
 
 	/** The highest usage Meta reported to this run, in percent. */
@@ -282,7 +378,9 @@ export class Pacer {
 				// Meta's window slid: the next holds will likely last about as long.
 				hold.fell = true;
 				this.seenFall = true;
-				this.fallAfterMs = Math.min(this.fallAfterMs ?? Infinity, now - hold.since);
+				const fellAfter = now - hold.since;
+				this.fallAfterMs =
+					this.fallAfterMs === null ? fellAfter : (this.fallAfterMs + fellAfter) / 2;
 			}
 			hold.peak = Math.max(hold.peak, percent);
 		}
@@ -405,17 +503,24 @@ export class Pacer {
 		return Math.max(MIN_PROBE_GAP_MS, Math.min(cap, gap) * (0.5 + this.random()));
 	}
 
+	/** The runs of the last while (a run idle longer than a lane's wait is forgotten). */
+	private activeLanes(now: number): PacerLane[] {
+		for (const lane of this.lanes) {
+			const busy = lane.inFlight > 0 || lane.waiting > 0 || lane === this.ownLane;
+			if (!busy && now - lane.lastActive > LANE_IDLE_MS) this.lanes.delete(lane);
+		}
+		return [...this.lanes];
+	}
+
 	private countHeldByOthers(now: number): void {
 		if (!this.hold) return;
 		const held = now - this.hold.since;
-		if (held > this.settings.maxTotalWaitMs - this.pausedMs) {
-			this.spent = {
-				waitMs: held,
-				leftMs: this.settings.maxTotalWaitMs - this.pausedMs,
-				byOthers: true,
-			};
-			this.wakeAll();
+		for (const lane of this.activeLanes(now)) {
+			if (!lane.spent && held > lane.maxTotalWaitMs - lane.pausedMs) {
+				lane.spent = { waitMs: held, leftMs: lane.maxTotalWaitMs - lane.pausedMs, byOthers: true };
+			}
 		}
+		this.wakeAll();
 	}
 
 	private pause(waitMs: number): void {
@@ -426,17 +531,22 @@ export class Pacer {
 		// Max Total Wait is spent by Meta's waits only: the jitter is ours, and must not fail a run
 		// whose wait Meta said fits.
 		const added = Math.max(0, now + waitMs - Math.max(now, this.pausedUntil));
-		if (this.pausedMs + added > this.settings.maxTotalWaitMs) {
-			this.spent = {
-				waitMs,
-				leftMs: this.settings.maxTotalWaitMs - this.pausedMs,
-				byOthers: false,
-			};
+		// Each run counts the pause against its own Max Total Wait; one it would pass fails.
+		let waiting = false;
+		for (const lane of this.activeLanes(now)) {
+			if (lane.spent) continue;
+			if (lane.pausedMs + added > lane.maxTotalWaitMs) {
+				lane.spent = { waitMs, leftMs: lane.maxTotalWaitMs - lane.pausedMs, byOthers: false };
+			} else {
+				lane.pausedMs += added;
+				waiting = true;
+			}
+		}
+		if (!waiting) {
 			this.wakeAll();
 			return;
 		}
 		const jitter = Math.min(waitMs * PAUSE_JITTER, PAUSE_JITTER_MAX_MS) * this.random();
-		this.pausedMs += added;
 		this.pausedUntil = Math.max(this.pausedUntil, now + Math.ceil(waitMs + jitter));
 		// After Meta's pause the usage is unknown until an answer says: one request, then steer.
 		this.reference = null;
@@ -456,7 +566,7 @@ export class Pacer {
 	}
 }
 
-function budgetSpentError(spent: { waitMs: number; leftMs: number; byOthers: boolean }) {
+function budgetSpentError(spent: Spent) {
 	const left = Math.max(0, Math.floor(spent.leftMs / 1000));
 	if (spent.byOthers) {
 		return new GraphApiError({

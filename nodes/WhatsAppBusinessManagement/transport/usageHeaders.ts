@@ -28,6 +28,17 @@ function numberOf(entry: Record<string, unknown>, key: string): number {
 }
 
 /**
+ * The businesses whose budget `X-Business-Use-Case-Usage` reports (its keys, sorted and joined),
+ * or null: two tokens of one business spend one budget, so this, never a token, names it.
+ */
+export function readBudgetOwner(headers: Record<string, unknown>): string | null {
+	const business = parseJson(header(headers, 'x-business-use-case-usage'));
+	if (typeof business !== 'object' || business === null || Array.isArray(business)) return null;
+	const ids = Object.keys(business).filter((id) => /^[0-9]+$/.test(id));
+	return ids.length > 0 ? ids.sort().join(',') : null;
+}
+
+/**
  * Reads `X-Business-Use-Case-Usage` ({"<business>": [{call_count, total_cputime, total_time,
  * estimated_time_to_regain_access (minutes)}]}), `X-App-Usage` and `Retry-After` (seconds).
  * Retry-After wins when both give a wait: it is the more precise of the two.
