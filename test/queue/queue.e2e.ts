@@ -215,8 +215,16 @@ test('10 webhook calls at once × 202 rows on 2 workers, one tight budget, defau
 	// The executions filled the budget together (up to their Usage Ceiling, 90%), which is
 	// why 2,000 rows took many windows.
 	expect(simulator.highestUsagePercent).toBeGreaterThanOrEqual(80);
+	// Issue 27: the default options hold the business under Meta's limit (no call throttled), and
+	// the two workers (each one pacer for its five executions) finish within 3× the ideal at the
+	// ceiling: 2,000 calls at 135 per 4 s window, 56 s. Generous, because webhook dispatch, the
+	// engine and the inbox reports share CI's 2 cores with n8n's main, two workers, Redis and
+	// PostgreSQL; measured before the shared pacer: 1.70× on this machine.
+	expect(simulator.throttledCalls).toBe(0);
+	const idealSeconds = (Math.ceil(2000 / Math.floor(150 * 0.9)) - 1) * 4;
+	expect(wallSeconds).toBeLessThanOrEqual(3 * idealSeconds);
 	console.log(
-		`queue mode: 10 executions × 202 rows on 2 workers, 150 calls per 4 s, default options: ${simulator.requests.length} requests, ${simulator.throttledCalls} throttled, highest usage ${simulator.highestUsagePercent}%, ${wallSeconds.toFixed(1)} s`,
+		`queue mode: 10 executions × 202 rows on 2 workers, 150 calls per 4 s, default options: ${simulator.requests.length} requests, ${simulator.throttledCalls} throttled, highest usage ${simulator.highestUsagePercent}%, ${wallSeconds.toFixed(1)} s (${(wallSeconds / idealSeconds).toFixed(2)}× the ideal at the ceiling)`,
 	);
 });
 
