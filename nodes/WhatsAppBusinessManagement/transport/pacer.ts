@@ -37,6 +37,8 @@ const MIN_PROBE_GAP_MS = 20;
 const CAP_POINTS = 0.25;
 const MAX_PROBE_GAP_MS = 30_000;
 const LONGEST_PROBE_GAP_MS = 120_000;
+/** How near the limit, in calls, requests go one at a time (see nearCeiling). */
+const NEAR_CALLS = 50;
 /** A run that has sent nothing for this long no longer shares the pacer's pauses and holds. */
 const LANE_IDLE_MS = 10 * 60_000;
 
@@ -97,6 +99,8 @@ export interface PacerLane {
 	lastActive: number;
 	/** Requests of this run waiting for a turn. */
 	waiting: number;
+	/** The pacer's count of requests sent when this run's last one went: turns go oldest first. */
+	lastTurn: number;
 }
 
 export function newLane(settings: { maxInFlight: number; maxTotalWaitMs: number }): PacerLane {
@@ -108,6 +112,7 @@ export function newLane(settings: { maxInFlight: number; maxTotalWaitMs: number 
 		spent: null,
 		lastActive: 0,
 		waiting: 0,
+		lastTurn: -1,
 	};
 }
 
@@ -244,8 +249,9 @@ export class Pacer {
 	}
 
 	/**
-	 * Round robin between runs: a run with fewer requests in flight that also waits goes first.
-	 * The others are woken to take the turn; this one waits for the next news.
+	 * Round robin between runs: another waiting run goes first when it has fewer requests in
+	 * flight, or as many and its last turn came before this one's. It is woken to take the turn;
+	 * this one waits for the next news.
 	 */
 	private yieldTo(lane: PacerLane): boolean {
 		for (const other of this.lanes) {
@@ -254,7 +260,8 @@ export class Pacer {
 				other.waiting > 0 &&
 				!other.spent &&
 				other.inFlight < other.maxInFlight &&
-				other.inFlight < lane.inFlight
+				(other.inFlight < lane.inFlight ||
+					(other.inFlight === lane.inFlight && other.lastTurn < lane.lastTurn))
 			) {
 				this.wakeAll();
 				return true;
@@ -270,6 +277,7 @@ export class Pacer {
 
 	/** Counts the request as sent the moment its turn comes, before any other request looks. */
 	private take(lane: PacerLane): { sentBefore: number; sentAt: number } {
+		lane.lastTurn = this.sent;
 		lane.inFlight++;
 		this.inFlight++;
 		const sentAt = this.clock.now();
@@ -286,7 +294,7 @@ export class Pacer {
 				await this.clock.sleep(pause);
 				continue;
 			}
-			if (lane.inFlight >= lane.maxInFlight) {
+			if (lane.inFlight >= lane.maxInFlight || (this.inFlight > 0 && this.nearCeiling())) {
 				await this.nextWake();
 				continue;
 			}
@@ -310,6 +318,10 @@ export class Pacer {
 			if (!this.hold) this.startHold(now, this.reference?.percent ?? this.limit());
 			const hold = this.hold as Hold;
 			if (now >= hold.probeAt) {
+				if (this.yieldTo(lane)) {
+					await this.nextWake();
+					continue;
+				}
 				// The probe: its answer sets the next one (see steer and done).
 				hold.probeAt = Infinity;
 				return this.take(lane);
@@ -351,6 +363,16 @@ export class Pacer {
 	/** Whether the run is held at its ceiling. */
 	get holding(): boolean {
 		return this.hold !== null;
+	}
+
+	/**
+	 * Whether the usage is within NEAR_CALLS calls of the limit after a first fill: there one
+	 * request at a time, every run together, so that each answer is news before the next goes
+	 * (several in flight near the ceiling overshoot it and lengthen the holds).
+	 */
+	private nearCeiling(): boolean {
+		if (!this.hasHeld || !this.reference || this.ceiling >= 100) return false;
+		return this.reference.percent + NEAR_CALLS * this.pointsPerCall >= this.limit();
 	}
 
 	/** The ceiling, less room for probes until the run has seen Meta's window slide. */
