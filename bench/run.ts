@@ -6,6 +6,9 @@ import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'f
 import { cpus, totalmem } from 'os';
 import { join } from 'path';
 
+import { usageSvg } from './usagePicture';
+import type { Timeline } from './usagePicture';
+
 const root = join(__dirname, '..');
 const work = join(root, '.tmp', 'bench');
 const tsx = join(root, 'node_modules/.bin/tsx');
@@ -31,6 +34,8 @@ interface Metrics {
 	highestUsage?: number;
 	neighbourCalls?: number;
 	neighbourThrottled?: number;
+	/** The run's requests, for its picture (the default-options row only). */
+	timeline?: Timeline;
 }
 
 interface Settings {
@@ -96,6 +101,10 @@ async function startSimulator(args: string[]) {
 	});
 	return {
 		baseUrl,
+		async timeline() {
+			const response = await fetch(`${baseUrl}/__simulator/timeline`);
+			return (await response.json()) as Timeline;
+		},
 		async stats() {
 			const response = await fetch(`${baseUrl}/__simulator/stats`);
 			return (await response.json()) as {
@@ -212,6 +221,7 @@ async function runVariant(
 		);
 		await neighbour?.stop();
 		const stats = await simulator.stats();
+		const timeline = label === 'node' ? await simulator.timeline() : undefined;
 		if (stats.duplicateAdds > 0)
 			console.error(`${variant}: ${stats.duplicateAdds} numbers added twice`);
 		const sum = (key: 'rows' | 'cpuMs' | 'failed' | 'failedByThrottling' | 'itemsOut') =>
@@ -235,6 +245,7 @@ async function runVariant(
 			highestUsage: stats.highestUsagePercent,
 			neighbourCalls: neighbour?.state.calls,
 			neighbourThrottled: neighbour?.state.throttled,
+			timeline,
 		};
 		process.stderr.write(
 			`  ${label}: ${(metrics.wallMs / 1000).toFixed(1)} s${stats.throttledAtSeconds.length > 0 ? `, throttled ${stats.throttledAtSeconds.length} times, first at ${stats.throttledAtSeconds.slice(0, 5).join(', ')} s` : ''}\n`,
@@ -386,7 +397,42 @@ async function runCase(c: Case): Promise<CaseResult> {
 		);
 	const rows = await Promise.all(runs);
 	const [ideal100, idealCeiling, nodeRow] = rows;
+	writePicture(c, nodeRow);
 	return { ideal100, idealCeiling, node: nodeRow, rows };
+}
+
+/** The file name of a case's picture: its title in lowercase words. */
+export const pictureName = (title: string) =>
+	`usage-${title
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '')}.svg`;
+
+/** bench/usage-<case>.svg: the default-options run's usage over time and each execution's sends. */
+function writePicture(c: Case, node: Metrics): void {
+	if (!node.timeline) return;
+	const rowCount = (JSON.parse(readFileSync(c.rowsFile, 'utf8')) as unknown[]).length;
+	const half = Math.ceil(rowCount / 2);
+	const executionOf = (digits: string | null): number | null => {
+		if (!digits) return null;
+		const row = Number(digits.slice(4)) - 2_000_000;
+		if (!Number.isInteger(row) || row < 0 || row >= rowCount) return null;
+		if (c.executions === 1) return 0;
+		if (c.workers === 1) return Math.floor(row / Math.ceil(rowCount / 10));
+		const worker = row < half ? 0 : 1;
+		return worker * 5 + Math.floor((row - worker * half) / Math.ceil(half / 5));
+	};
+	const svg = usageSvg({
+		title: `${c.title}: this node, default options`,
+		timeline: node.timeline,
+		callsPerWindow: c.budget.callsPerWindow,
+		windowMs: c.budget.windowMs,
+		ceilingPercent: CEILING,
+		executionOf,
+		executions: c.executions,
+	});
+	const dir = process.env.BENCH_SMOKE === '1' ? work : __dirname;
+	writeFileSync(join(dir, pictureName(c.title)), svg);
 }
 
 const names: Record<string, string> = {
@@ -554,7 +600,14 @@ async function main() {
 		``,
 		`Ten executions: 2 worker processes, each running 5 executions at once in n8n-core's engine, as a queue-mode worker with \`--concurrency=5\` does (the real queue mode is tested by \`npm run test:queue\`); or all ten in one process, as n8n's main process in regular mode runs them. The executions of one process share one pacer per budget. The HTTP Request node keeps the batching tuned for one execution at the 5-minute window in every case.`,
 		``,
-		...all.flatMap(({ c, r }) => [`## ${c.title}`, ``, ...caseTable(r), ``]),
+		...all.flatMap(({ c, r }) => [
+			`## ${c.title}`,
+			``,
+			...caseTable(r),
+			``,
+			`![${c.title}: Meta's usage over time with this node's default options, and each execution's sends](${pictureName(c.title)})`,
+			``,
+		]),
 		`## Targets (default options, Usage Ceiling 90%)`,
 		``,
 		`| Case | Target | Measured | |`,
