@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 
 import { GraphApiSimulator, SIMULATOR_WABA_ID } from '../../simulator/GraphApiSimulator';
 import { packPackage, startN8nServer, startRealN8n } from '../e2e/realN8n';
+import { ORDER_UPDATE_FIELDS } from '../fixtures/messageTemplates';
 import { freePort } from '../helpers/freePort';
 import type { N8nServer, RealN8n } from '../e2e/realN8n';
 
@@ -443,31 +444,7 @@ test('onboarding panels show the output of their own run: a phone number, a WABA
 			resource: 'messageTemplate',
 			operation: 'create',
 			wabaId: byId(SIMULATOR_WABA_ID),
-			templateName: 'order_update',
-			language: 'en_US',
-			category: 'UTILITY',
-			headerFormat: 'TEXT',
-			headerText: 'Order {{1}}',
-			headerExample: '#1042',
-			bodyText: 'Hi {{1}}, your order {{2}} ships today.',
-			bodyExamples: {
-				example: [
-					{ variable: '1', value: 'Maria' },
-					{ variable: '2', value: '#1042' },
-				],
-			},
-			footerText: 'Reply STOP to opt out',
-			buttons: {
-				button: [
-					{
-						type: 'URL',
-						text: 'Track',
-						url: 'https://shop.example/track/{{1}}',
-						urlExample: '1042',
-					},
-					{ type: 'QUICK_REPLY', text: 'Thanks' },
-				],
-			},
+			...ORDER_UPDATE_FIELDS,
 		}),
 		node('Create a QR code', 400, {
 			resource: 'qrCode',

@@ -8,6 +8,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { GraphApiSimulator, SIMULATOR_APP } from '../../simulator/GraphApiSimulator';
 import type { ScriptedResponse } from '../../simulator/GraphApiSimulator';
+import { ORDER_UPDATE_FIELDS } from '../fixtures/messageTemplates';
 import { runEachRow, triggerPoller } from '../helpers/engine';
 
 const TOKEN = 'EAATemplateCreateSecretK7w2';
@@ -63,35 +64,7 @@ const creates = () =>
 const graphCalls = () => simulator.requests.filter((r) => r.path.startsWith('/v23.0/'));
 
 /** A utility template with every kind of field: header text, body, footer, four buttons. */
-const ORDER_UPDATE: INodeParameters = {
-	templateName: 'order_update',
-	language: 'en_US',
-	category: 'UTILITY',
-	headerFormat: 'TEXT',
-	headerText: 'Order {{1}}',
-	headerExample: '#1042',
-	bodyText: 'Hi {{1}}, your order {{2}} ships today.',
-	bodyExamples: {
-		example: [
-			{ variable: '1', value: 'Maria' },
-			{ variable: '2', value: '#1042' },
-		],
-	},
-	footerText: 'Reply STOP to opt out',
-	buttons: {
-		button: [
-			{ type: 'QUICK_REPLY', text: 'Thanks' },
-			{ type: 'URL', text: 'Track', url: 'https://shop.example/track/{{1}}', urlExample: '1042' },
-			{
-				type: 'PHONE_NUMBER',
-				text: 'Call us',
-				phoneNumber: '(631) 555-1000',
-				defaultCountry: 'US',
-			},
-			{ type: 'COPY_CODE', copyCodeExample: 'SAVE20' },
-		],
-	},
-};
+const ORDER_UPDATE: INodeParameters = ORDER_UPDATE_FIELDS;
 
 test('Create from the fields: Meta receives its components, the item has id, status, category, name, language; the review ends APPROVED', async () => {
 	const { success } = await run('create', ORDER_UPDATE);
