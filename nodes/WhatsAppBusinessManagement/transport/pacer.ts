@@ -37,6 +37,8 @@ const MIN_PROBE_GAP_MS = 20;
 const CAP_POINTS = 0.25;
 const MAX_PROBE_GAP_MS = 30_000;
 const LONGEST_PROBE_GAP_MS = 120_000;
+/** The longest a run waits after giving its turn to another (see afterYield). */
+const YIELD_WAIT_MS = 100;
 /** How near the limit, in calls, requests go one at a time (see nearCeiling). */
 const NEAR_CALLS = 50;
 /** A run that has sent nothing for this long no longer shares the pacer's pauses and holds. */
@@ -97,8 +99,6 @@ export interface PacerLane {
 	spent: Spent | null;
 	/** When the run last asked for or finished a request: lanes idle for long are forgotten. */
 	lastActive: number;
-	/** Requests of this run waiting for a turn. */
-	waiting: number;
 	/** The pacer's count of requests sent when this run's last one went: turns go oldest first. */
 	lastTurn: number;
 }
@@ -111,7 +111,6 @@ export function newLane(settings: { maxInFlight: number; maxTotalWaitMs: number 
 		pausedMs: 0,
 		spent: null,
 		lastActive: 0,
-		waiting: 0,
 		lastTurn: -1,
 	};
 }
@@ -192,8 +191,11 @@ export class Pacer {
 	/** The lane of a pacer used without lanes (one run; the unit tests). */
 	private readonly ownLane: PacerLane;
 
-	/** Requests waiting for a turn, every lane together. */
+	/** Requests waiting for a turn here, every lane together and by lane (a run's first requests
+	 * may still wait in the pacer it had before it joined this one: those do not count). */
 	private waitingRequests = 0;
+
+	private readonly waitingByLane = new Map<PacerLane, number>();
 
 	private readonly waiting: Array<() => void> = [];
 
@@ -223,13 +225,15 @@ export class Pacer {
 		this.lanes.add(lane);
 		lane.lastActive = this.clock.now();
 		this.waitingRequests++;
-		lane.waiting++;
+		this.waitingByLane.set(lane, (this.waitingByLane.get(lane) ?? 0) + 1);
 		let turn: { sentBefore: number; sentAt: number };
 		try {
 			turn = await this.waitForTurn(lane);
 		} finally {
 			this.waitingRequests--;
-			lane.waiting--;
+			const left = (this.waitingByLane.get(lane) ?? 1) - 1;
+			if (left > 0) this.waitingByLane.set(lane, left);
+			else this.waitingByLane.delete(lane);
 		}
 		const { sentBefore, sentAt } = turn;
 		let finished = false;
@@ -254,10 +258,9 @@ export class Pacer {
 	 * this one waits for the next news.
 	 */
 	private yieldTo(lane: PacerLane): boolean {
-		for (const other of this.lanes) {
+		for (const other of this.waitingByLane.keys()) {
 			if (
 				other !== lane &&
-				other.waiting > 0 &&
 				!other.spent &&
 				other.inFlight < other.maxInFlight &&
 				(other.inFlight < lane.inFlight ||
@@ -268,6 +271,14 @@ export class Pacer {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Waits for news after giving a turn away; at most YIELD_WAIT_MS, so that a turn the other run
+	 * does not take (it waits for something else) never stalls this one.
+	 */
+	private async afterYield(): Promise<void> {
+		await Promise.race([this.nextWake(), this.clock.sleep(YIELD_WAIT_MS)]);
 	}
 
 	/** Whether no request is in flight or waiting: the pacer's state may be dropped when idle. */
@@ -300,7 +311,7 @@ export class Pacer {
 			}
 			if (!this.hold && this.hasHeadroom(now)) {
 				if (!this.yieldTo(lane)) return this.take(lane);
-				await this.nextWake();
+				await this.afterYield();
 				continue;
 			}
 			// An answer on its way will bring news.
@@ -312,14 +323,14 @@ export class Pacer {
 			// pause; nothing is held back for others.
 			if (this.ceiling >= 100) {
 				if (!this.yieldTo(lane)) return this.take(lane);
-				await this.nextWake();
+				await this.afterYield();
 				continue;
 			}
 			if (!this.hold) this.startHold(now, this.reference?.percent ?? this.limit());
 			const hold = this.hold as Hold;
 			if (now >= hold.probeAt) {
 				if (this.yieldTo(lane)) {
-					await this.nextWake();
+					await this.afterYield();
 					continue;
 				}
 				// The probe: its answer sets the next one (see steer and done).
@@ -528,7 +539,7 @@ export class Pacer {
 	/** The runs of the last while (a run idle longer than a lane's wait is forgotten). */
 	private activeLanes(now: number): PacerLane[] {
 		for (const lane of this.lanes) {
-			const busy = lane.inFlight > 0 || lane.waiting > 0 || lane === this.ownLane;
+			const busy = lane.inFlight > 0 || this.waitingByLane.has(lane) || lane === this.ownLane;
 			if (!busy && now - lane.lastActive > LANE_IDLE_MS) this.lanes.delete(lane);
 		}
 		return [...this.lanes];
