@@ -3,8 +3,8 @@
 // Usage Ceiling as a line, Meta's limit, each throttled call as a red mark, and below, one strip
 // per execution with a tick for each of its sends.
 
-/** [seconds from the first request, HTTP status, the add's phone digits or null] */
-export type Timeline = Array<[number, number, string | null]>;
+/** [seconds from the first request, HTTP status, the add's phone digits or null, throttled 1/0] */
+export type Timeline = Array<[number, number, string | null, number]>;
 
 const WIDTH = 900;
 const PLOT = { left: 50, top: 20, width: 820, height: 220 };
@@ -24,15 +24,21 @@ export function usageSvg(options: {
 	const end = Math.max(windowS, ...timeline.map(([at]) => at));
 	const x = (at: number) => PLOT.left + (at / end) * PLOT.width;
 	const y = (percent: number) => PLOT.top + PLOT.height * (1 - Math.min(percent, 110) / 110);
-	// Usage after each accepted call: calls accepted in the window that ends there.
-	const accepted = timeline.filter(([, status]) => status < 400).map(([at]) => at);
+	// The usage at each call and at 400 even steps between (so that the window sliding during a
+	// hold shows): the calls Meta counted in the window that ends there, every caller included.
+	const counted = timeline.filter(([, , , throttled]) => throttled === 0).map(([at]) => at);
+	const times = [...counted, ...Array.from({ length: 401 }, (_, i) => (i / 400) * end)].sort(
+		(a, b) => a - b,
+	);
 	const points: string[] = [];
 	let from = 0;
-	accepted.forEach((at, index) => {
-		while (accepted[from] <= at - windowS) from++;
-		const percent = ((index - from + 1) / callsPerWindow) * 100;
+	let to = 0;
+	for (const at of times) {
+		while (to < counted.length && counted[to] <= at) to++;
+		while (from < to && counted[from] <= at - windowS) from++;
+		const percent = ((to - from) / callsPerWindow) * 100;
 		points.push(`${x(at).toFixed(1)},${y(percent).toFixed(1)}`);
-	});
+	}
 	const strip = (n: number) => PLOT.top + PLOT.height + 30 + n * 12;
 	const height = strip(options.executions) + 30;
 	const ticks = timeline
@@ -43,7 +49,7 @@ export function usageSvg(options: {
 				`<line x1="${x(at).toFixed(1)}" x2="${x(at).toFixed(1)}" y1="${strip(execution)}" y2="${strip(execution) + 9}" stroke="hsl(${(execution * 137) % 360} 60% 40%)" stroke-width="0.6"/>`,
 		);
 	const throttled = timeline
-		.filter(([, status]) => status === 400 || status === 429)
+		.filter(([, , , wasThrottled]) => wasThrottled === 1)
 		.map(([at]) => `<circle cx="${x(at).toFixed(1)}" cy="${y(100)}" r="2.5" fill="#d33"/>`);
 	const axis = [0, 0.25, 0.5, 0.75, 1].map((f) => {
 		const at = f * end;

@@ -44,8 +44,9 @@ export function handleControl(
 	const codeMatch = /^\/__simulator\/codes\/([0-9]+)$/.exec(url.pathname);
 	if (codeMatch) return send({ id: codeMatch[1], code: simulator.lastCode(codeMatch[1]) ?? null });
 	if (url.pathname === '/__simulator/stats') return send(stats(simulator));
-	// Every Graph request in order, for pictures of a run: seconds from the first, the status
-	// and the phone number's digits an add carried (which row, so which execution, sent it).
+	// Every Graph request in order, for pictures of a run: seconds from the first, the status,
+	// the phone number's digits an add carried (which row, so which execution, sent it), and
+	// whether Meta's limit refused it.
 	if (url.pathname === '/__simulator/timeline') {
 		const graph = simulator.requests.filter((r) => r.path.startsWith('/v'));
 		const first = graph[0]?.at ?? 0;
@@ -54,6 +55,7 @@ export function handleControl(
 				Math.round(r.at - first) / 1000,
 				r.status,
 				String(r.body?.phone_number ?? '').replace(/\D/g, '') || null,
+				r.throttled ? 1 : 0,
 			]),
 		);
 	}

@@ -351,7 +351,12 @@ export class SimulatorCore implements SimulatorState {
 				throw graphError(400, 100, `Unknown API version "${version ?? ''}"`);
 			}
 			const businessId = this.businessOf(segments);
-			this.budget.spend(businessId, headers);
+			const throttledBefore = this.budget.throttledAt.length;
+			try {
+				this.budget.spend(businessId, headers);
+			} finally {
+				if (this.budget.throttledAt.length > throttledBefore) record.throttled = true;
+			}
 			if (businessId) {
 				if (fault === 'throttle') {
 					this.throttleFaults++;

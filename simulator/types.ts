@@ -162,6 +162,8 @@ export interface RecordedRequest {
 	scheme?: string;
 	/** Which host the request named (its Host header): every request must stay on the Base URL's. */
 	host?: string;
+	/** Whether Meta's limit (the business's or the app's) refused it. */
+	throttled?: boolean;
 }
 
 /** A message template of a WABA (GET/DELETE /{WABA-ID}/message_templates, GET /{TEMPLATE-ID}). */
