@@ -118,9 +118,10 @@ export function newLane(settings: { maxInFlight: number; maxTotalWaitMs: number 
 const realClock: PacerClock = { now: () => Date.now(), sleep };
 
 /**
- * Paces the requests of one node run by what Meta reports, without a coordinator: Meta's usage
- * headers are the only state shared by every execution and queue-mode worker spending the same
- * budget, so each run steers by them alone.
+ * Paces the requests spending one budget by what Meta reports: those of one run, or of every
+ * run of a process that spends it (one lane each, see sharedPacers.ts), served in turn. Between
+ * processes (queue-mode workers, other systems of the business) Meta's usage headers are the
+ * only shared state, so each process steers by them; within one, below, "this run" is every lane.
  *
  * - Headroom: a request goes only while the usage Meta last reported, plus what was sent since
  *   (this run's calls not yet counted in it, or the rise of every caller at the speed last
