@@ -37,8 +37,8 @@ const MIN_PROBE_GAP_MS = 20;
 const CAP_POINTS = 0.25;
 const MAX_PROBE_GAP_MS = 30_000;
 const LONGEST_PROBE_GAP_MS = 120_000;
-/** The longest a run waits after giving its turn to another (see afterYield). */
-const YIELD_WAIT_MS = 100;
+/** How long a run waits after giving its turn to another before it looks again (see afterYield). */
+const YIELD_WAIT_MS = 1;
 /** How near the limit, in calls, requests go one at a time (see nearCeiling). */
 const NEAR_CALLS = 50;
 /** A run that has sent nothing for this long no longer shares the pacer's pauses and holds. */
@@ -275,11 +275,12 @@ export class Pacer {
 	}
 
 	/**
-	 * Waits for news after giving a turn away; at most YIELD_WAIT_MS, so that a turn the other run
-	 * does not take (it waits for something else) never stalls this one.
+	 * Looks again a moment after giving a turn away. A timer, not the next wake: the run given the
+	 * turn may itself be waiting on a timer (a pause just over), and two runs giving their turns to
+	 * it would otherwise wake each other forever without letting that timer fire.
 	 */
 	private async afterYield(): Promise<void> {
-		await Promise.race([this.nextWake(), this.clock.sleep(YIELD_WAIT_MS)]);
+		await this.clock.sleep(YIELD_WAIT_MS);
 	}
 
 	/** Whether no request is in flight or waiting: the pacer's state may be dropped when idle. */
