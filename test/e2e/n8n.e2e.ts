@@ -212,6 +212,32 @@ function chainWorkflow(id: string, name: string, steps: Step[]) {
 	return { id, name, settings: { executionOrder: 'v1' }, nodes, connections };
 }
 
+/** Edit Fields then Convert to File: `bytes` as the item's binary `data`, as a file node gives. */
+function fileSteps(bytes: Buffer, fileName: string, mimeType: string): Step[] {
+	return [
+		{
+			name: 'File Contents',
+			type: 'n8n-nodes-base.set',
+			typeVersion: 3.4,
+			parameters: {
+				mode: 'raw',
+				jsonOutput: JSON.stringify({ file: bytes.toString('base64') }),
+				options: {},
+			},
+		},
+		{
+			name: 'To File',
+			type: 'n8n-nodes-base.convertToFile',
+			typeVersion: 1.1,
+			parameters: {
+				operation: 'toBinary',
+				sourceProperty: 'file',
+				options: { fileName, mimeType },
+			},
+		},
+	];
+}
+
 async function executeChain(id: string, name: string, steps: Step[]) {
 	const runData = await executeWorkflowText(id, JSON.stringify(chainWorkflow(id, name, steps)), id);
 	const only = (node: string) => {
@@ -306,26 +332,7 @@ test(`n8n ${N8N_VERSION}: a profile picture from binary data is uploaded with Me
 	const bytes = Buffer.alloc(700, 3);
 	Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(bytes);
 	const workflow = chainWorkflow('wbmProfilePicture1', 'Profile picture', [
-		{
-			name: 'Picture',
-			type: 'n8n-nodes-base.set',
-			typeVersion: 3.4,
-			parameters: {
-				mode: 'raw',
-				jsonOutput: JSON.stringify({ png: bytes.toString('base64') }),
-				options: {},
-			},
-		},
-		{
-			name: 'To File',
-			type: 'n8n-nodes-base.convertToFile',
-			typeVersion: 1.1,
-			parameters: {
-				operation: 'toBinary',
-				sourceProperty: 'png',
-				options: { fileName: 'logo.png', mimeType: 'image/png' },
-			},
-		},
+		...fileSteps(bytes, 'logo.png', 'image/png'),
 		{
 			name: 'Update Business Profile',
 			parameters: {
@@ -440,26 +447,7 @@ test(`n8n ${N8N_VERSION}: the starter-templates example copies the approved temp
 	const bytes = Buffer.alloc(900, 5);
 	Buffer.from([0xff, 0xd8, 0xff, 0xe0]).copy(bytes);
 	const workflow = chainWorkflow('wbmTemplateCreate1', 'Create a template', [
-		{
-			name: 'Image',
-			type: 'n8n-nodes-base.set',
-			typeVersion: 3.4,
-			parameters: {
-				mode: 'raw',
-				jsonOutput: JSON.stringify({ jpg: bytes.toString('base64') }),
-				options: {},
-			},
-		},
-		{
-			name: 'To File',
-			type: 'n8n-nodes-base.convertToFile',
-			typeVersion: 1.1,
-			parameters: {
-				operation: 'toBinary',
-				sourceProperty: 'jpg',
-				options: { fileName: 'sale.jpg', mimeType: 'image/jpeg' },
-			},
-		},
+		...fileSteps(bytes, 'sale.jpg', 'image/jpeg'),
 		{
 			name: 'Create',
 			parameters: {

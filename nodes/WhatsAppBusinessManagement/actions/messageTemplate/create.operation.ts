@@ -1,24 +1,27 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 
-import { InputError } from '../../helpers/errors';
 import { checkTemplateName } from '../../helpers/templateComponents';
 import type { ParameterFormat, TemplateCategory } from '../../helpers/templateComponents';
-import { echoInput, quoteInput } from '../../helpers/userInput';
+import { echoInput } from '../../helpers/userInput';
 import { edges, graphApiRequest, graphApiRequestAllItems } from '../../transport';
 import type { GraphConnection } from '../../transport';
-import { uploadBinary } from '../binaryUpload';
 import { optionsCollection, wabaFields } from '../common.descriptions';
 import type { Operation } from '../node.type';
 import { readWabaId } from '../parameters';
 import { TEMPLATE_LANGUAGES } from './languages';
-import { TEMPLATE_CATEGORIES, templateNameField } from './messageTemplate';
+import {
+	readCategory,
+	readLanguage,
+	TEMPLATE_CATEGORIES,
+	templateNameField,
+} from './messageTemplate';
 import {
 	componentsInputField,
 	contentFields,
 	parameterFormatField,
+	componentsToSend,
 	readTemplateContent,
-	withHeaderHandle,
 } from './templateContent';
 import type { TemplateContent } from './templateContent';
 
@@ -58,30 +61,6 @@ interface Creation extends TemplateContent {
 	language: string;
 	category: TemplateCategory;
 	parameterFormat: ParameterFormat;
-}
-
-const LANGUAGE_CODES = new Set(TEMPLATE_LANGUAGES.map(([, code]) => code));
-
-export function readLanguage(value: unknown): string {
-	const language = String(value ?? '').trim();
-	if (!LANGUAGE_CODES.has(language)) {
-		throw new InputError(
-			`Language ${quoteInput(language)} is not one of Meta's template languages: use its code, e.g. en_US, pt_BR or es.`,
-		);
-	}
-	return language;
-}
-
-export function readCategory(value: unknown): TemplateCategory {
-	const category = String(value ?? '')
-		.trim()
-		.toUpperCase();
-	if (!TEMPLATE_CATEGORIES.some(([, known]) => known === category)) {
-		throw new InputError(
-			`Category ${quoteInput(String(value))} is not a template category: use MARKETING, UTILITY or AUTHENTICATION.`,
-		);
-	}
-	return category as TemplateCategory;
 }
 
 /** The template of this name and language in the WABA, if there is one. */
@@ -129,10 +108,8 @@ export const create: Operation<Creation> = {
 	},
 
 	async run(context, connection, creation) {
-		const { wabaId, name, language, category, parameterFormat, upload } = creation;
-		const components = upload
-			? withHeaderHandle(creation.components, await uploadBinary(context, connection, upload))
-			: creation.components;
+		const { wabaId, name, language, category, parameterFormat } = creation;
+		const components = await componentsToSend(context, connection, creation);
 		const answer = await graphApiRequest.call(context, connection, {
 			method: 'POST',
 			path: edges.messageTemplates(wabaId),

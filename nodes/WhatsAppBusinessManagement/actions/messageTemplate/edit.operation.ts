@@ -4,18 +4,16 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { InputError } from '../../helpers/errors';
 import type { ParameterFormat, TemplateCategory } from '../../helpers/templateComponents';
 import { edges, graphApiRequest } from '../../transport';
-import { uploadBinary } from '../binaryUpload';
 import { messageTemplateFields, optionsCollection } from '../common.descriptions';
 import type { Operation } from '../node.type';
 import { readTemplateId } from '../parameters';
-import { readCategory } from './create.operation';
-import { TEMPLATE_CATEGORIES } from './messageTemplate';
+import { readCategory, TEMPLATE_CATEGORIES } from './messageTemplate';
 import {
 	componentsInputField,
 	contentFields,
 	parameterFormatField,
+	componentsToSend,
 	readTemplateContent,
-	withHeaderHandle,
 } from './templateContent';
 import type { TemplateContent } from './templateContent';
 
@@ -84,14 +82,7 @@ export const edit: Operation<Edit> = {
 
 	async run(context, connection, { id, category, content }) {
 		const body: IDataObject = { ...(category ? { category } : {}) };
-		if (content) {
-			body.components = content.upload
-				? withHeaderHandle(
-						content.components,
-						await uploadBinary(context, connection, content.upload),
-					)
-				: content.components;
-		}
+		if (content) body.components = await componentsToSend(context, connection, content);
 		const answer = await graphApiRequest.call(context, connection, {
 			method: 'POST',
 			path: edges.node(id),

@@ -1,5 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { InputError } from '../../helpers/errors';
+import type { TemplateCategory } from '../../helpers/templateComponents';
+import { quoteInput } from '../../helpers/userInput';
+import { TEMPLATE_LANGUAGES } from './languages';
+
 // What Meta's template answers hold, as a workflow filters on them.
 
 /** Meta's template statuses (its "Template review" page), for Get Many's filter. */
@@ -40,4 +45,28 @@ export function templateNameField(description: string): INodeProperties {
 		placeholder: 'order_update',
 		description,
 	};
+}
+
+const LANGUAGE_CODES = new Set(TEMPLATE_LANGUAGES.map(([, code]) => code));
+
+export function readLanguage(value: unknown): string {
+	const language = String(value ?? '').trim();
+	if (!LANGUAGE_CODES.has(language)) {
+		throw new InputError(
+			`Language ${quoteInput(language)} is not one of Meta's template languages: use its code, e.g. en_US, pt_BR or es.`,
+		);
+	}
+	return language;
+}
+
+export function readCategory(value: unknown): TemplateCategory {
+	const category = String(value ?? '')
+		.trim()
+		.toUpperCase();
+	if (!TEMPLATE_CATEGORIES.some(([, known]) => known === category)) {
+		throw new InputError(
+			`Category ${quoteInput(String(value))} is not a template category: use MARKETING, UTILITY or AUTHENTICATION.`,
+		);
+	}
+	return category as TemplateCategory;
 }

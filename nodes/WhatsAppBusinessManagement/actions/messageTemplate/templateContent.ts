@@ -9,7 +9,8 @@ import type {
 	TemplateCategory,
 	TemplateForm,
 } from '../../helpers/templateComponents';
-import { readBinaryUpload } from '../binaryUpload';
+import type { GraphConnection } from '../../transport';
+import { readBinaryUpload, uploadBinary } from '../binaryUpload';
 import type { BinaryUpload } from '../binaryUpload';
 import { defaultCountryField } from '../common.descriptions';
 
@@ -464,9 +465,15 @@ export function readTemplateContent(
 	return { components, upload };
 }
 
-/** The components with the uploaded file's handle as the header's example. */
-export function withHeaderHandle(components: Component[], handle: string): Component[] {
-	return components.map((component) =>
+/** The item's components as sent: a header file from binary data is uploaded first, its handle set. */
+export async function componentsToSend(
+	context: IExecuteFunctions,
+	connection: GraphConnection,
+	content: TemplateContent,
+): Promise<Component[]> {
+	if (!content.upload) return content.components;
+	const handle = await uploadBinary(context, connection, content.upload);
+	return content.components.map((component) =>
 		component.type === 'HEADER'
 			? { ...component, example: { header_handle: [handle] } }
 			: component,
