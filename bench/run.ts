@@ -36,6 +36,8 @@ interface Metrics {
 	neighbourThrottled?: number;
 	/** The run's requests, for its picture (the default-options row only). */
 	timeline?: Timeline;
+	/** The small execution started during the run (see LateCase). */
+	late?: { startedAt: number; endedAt: number; wallMs: number; failed: number; itemsOut: number };
 }
 
 interface Settings {
@@ -48,10 +50,15 @@ interface Settings {
 	nodeOptions?: Record<string, number | string>;
 	/** The HTTP Request node's batching, as tuned by hand. */
 	httpBatch?: { size: number; intervalMs: number };
+	/** A small execution started in the same process `afterMs` into the run. */
+	late?: { rowsFile: string; afterMs: number };
 }
 
-/** Rows as a spreadsheet export holds them: mixed formats, 1% invalid, 1% duplicate. */
-function writeRows(count: number): string {
+/**
+ * Rows as a spreadsheet export holds them: mixed formats, 1% invalid, 1% duplicate. Numbers
+ * from row `from` on (another execution's rows are other numbers).
+ */
+function writeRows(count: number, from = 0): string {
 	const formats = [
 		(d: string) => `+1 (${d.slice(1, 4)}) ${d.slice(4, 7)}-${d.slice(7)}`,
 		(d: string) => d,
@@ -60,13 +67,13 @@ function writeRows(count: number): string {
 		(d: string) => `+1 ${d.slice(1, 4)}.${d.slice(4, 7)}.${d.slice(7)}`,
 	];
 	const rows = [];
-	for (let i = 0; i < count; i++) {
+	for (let i = from; i < from + count; i++) {
 		const digits = `1631${2000000 + i}`;
 		if (i % 100 === 99) rows.push({ row: i, phone: `call me ${i}` });
 		else if (i % 100 === 98) rows.push({ row: i, phone: `+1631${2000000 + i - 50}` });
 		else rows.push({ row: i, phone: formats[i % formats.length](digits) });
 	}
-	const file = join(work, `rows-${count}.json`);
+	const file = join(work, `rows-${count}${from ? `-from-${from}` : ''}.json`);
 	writeFileSync(file, JSON.stringify(rows));
 	return file;
 }
@@ -246,6 +253,7 @@ async function runVariant(
 			neighbourCalls: neighbour?.state.calls,
 			neighbourThrottled: neighbour?.state.throttled,
 			timeline,
+			late: parts.find((part) => part.late)?.late,
 		};
 		process.stderr.write(
 			`  ${label}: ${(metrics.wallMs / 1000).toFixed(1)} s${stats.throttledAtSeconds.length > 0 ? `, throttled ${stats.throttledAtSeconds.length} times, first at ${stats.throttledAtSeconds.slice(0, 5).join(', ')} s` : ''}\n`,
@@ -336,8 +344,31 @@ interface Case {
 interface CaseResult {
 	ideal100: Metrics;
 	idealCeiling: Metrics;
+	/** The default-options row of the table: the first of `nodeRuns`. */
 	node: Metrics;
 	rows: Metrics[];
+	/** Every run of this node with default options, the table's first. */
+	nodeRuns: Metrics[];
+}
+
+/** A window of seconds: its variants run one after another, as any other load would skew them. */
+const isShort = (budget: Budget) => budget.windowMs < 60_000;
+
+/**
+ * Runs of this node with default options per case (every one reported): 5 at the 4 s window,
+ * 2 at the 5-minute one; 2 and 1 in the smoke run.
+ */
+function runsOf(budget: Budget): number {
+	if (process.env.BENCH_SMOKE === '1') return isShort(budget) ? 2 : 1;
+	return isShort(budget) ? 5 : 2;
+}
+
+/** Thunks run one after another (short windows) or all at once (long ones, mostly waiting). */
+async function runAll(budget: Budget, thunks: Array<() => Promise<Metrics>>): Promise<Metrics[]> {
+	if (!isShort(budget)) return await Promise.all(thunks.map(async (thunk) => await thunk()));
+	const results: Metrics[] = [];
+	for (const thunk of thunks) results.push(await thunk());
+	return results;
 }
 
 const CEILING = 90;
@@ -368,38 +399,129 @@ async function runCase(c: Case): Promise<CaseResult> {
 	});
 	const http: Settings = { callsPerWindow, windowMs, inFlight: 1, httpBatch: HTTP_BATCH };
 	// The ideal loops are one process that knows the budget: one "worker".
-	const runs: Array<Promise<Metrics>> = [
-		runVariant(
-			'ideal',
-			[{ rowsFile: c.rowsFile, settings: ideal(1 - neighbourShare) }],
-			c.budget,
-			'ideal100',
-		),
-		runVariant(
-			'ideal',
-			[{ rowsFile: c.rowsFile, settings: ideal(CEILING / 100 - neighbourShare) }],
-			c.budget,
-			'idealCeiling',
-		),
-		runVariant('node', workers(node({})), c.budget, 'node'),
-		runVariant('httpTuned', workers(http), c.budget, 'httpTuned'),
+	const thunks: Array<() => Promise<Metrics>> = [
+		async () =>
+			await runVariant(
+				'ideal',
+				[{ rowsFile: c.rowsFile, settings: ideal(1 - neighbourShare) }],
+				c.budget,
+				'ideal100',
+			),
+		async () =>
+			await runVariant(
+				'ideal',
+				[{ rowsFile: c.rowsFile, settings: ideal(CEILING / 100 - neighbourShare) }],
+				c.budget,
+				'idealCeiling',
+			),
+		async () => await runVariant('node', workers(node({})), c.budget, 'node'),
+		async () => await runVariant('httpTuned', workers(http), c.budget, 'httpTuned'),
 	];
 	if (c.withTunedNode)
-		runs.push(runVariant('node', workers(node({ requestsInFlight: 4 })), c.budget, 'node4'));
-	if (c.withCeiling100)
-		runs.push(
-			runVariant(
-				'node',
-				workers(node({ requestsInFlight: 4, usageCeilingPercent: 100 })),
-				c.budget,
-				'node100',
-			),
+		thunks.push(
+			async () =>
+				await runVariant('node', workers(node({ requestsInFlight: 4 })), c.budget, 'node4'),
 		);
-	const rows = await Promise.all(runs);
+	if (c.withCeiling100)
+		thunks.push(
+			async () =>
+				await runVariant(
+					'node',
+					workers(node({ requestsInFlight: 4, usageCeilingPercent: 100 })),
+					c.budget,
+					'node100',
+				),
+		);
+	const extra = runsOf(c.budget) - 1;
+	for (let run = 0; run < extra; run++)
+		thunks.push(async () => await runVariant('node', workers(node({})), c.budget, 'node'));
+	const all = await runAll(c.budget, thunks);
+	const rows = all.slice(0, all.length - extra);
 	const [ideal100, idealCeiling, nodeRow] = rows;
-	writePicture(c, nodeRow);
-	return { ideal100, idealCeiling, node: nodeRow, rows };
+	writePicture(c.title, c.budget, nodeRow, executionsBy(c), c.executions);
+	return {
+		ideal100,
+		idealCeiling,
+		node: nodeRow,
+		rows,
+		nodeRuns: [nodeRow, ...all.slice(all.length - extra)],
+	};
 }
+
+/**
+ * A small execution (5 rows) started in the same process while a 2,000-row one runs, beside
+ * the same 5 rows alone: the pacer serves runs in turn, so the small one is not queued behind.
+ */
+interface LateCase {
+	title: string;
+	budget: Budget;
+	bigRowsFile: string;
+	smallRowsFile: string;
+	/** When the small execution starts, from the big one's start. */
+	afterMs: number;
+}
+
+interface LateResult {
+	/** The small execution alone, once per run. */
+	alone: Metrics[];
+	/** The big execution with the small one started in it, once per run. */
+	together: Metrics[];
+}
+
+async function runLateCase(c: LateCase): Promise<LateResult> {
+	const settings = (late?: Settings['late']): Settings => ({
+		callsPerWindow: c.budget.callsPerWindow,
+		windowMs: c.budget.windowMs,
+		inFlight: 1,
+		nodeOptions: {},
+		late,
+	});
+	const runs = runsOf(c.budget);
+	const thunks: Array<() => Promise<Metrics>> = [];
+	for (let run = 0; run < runs; run++) {
+		thunks.push(
+			async () =>
+				await runVariant(
+					'node',
+					[{ rowsFile: c.smallRowsFile, settings: settings() }],
+					c.budget,
+					'alone',
+				),
+			async () =>
+				await runVariant(
+					'node',
+					[
+						{
+							rowsFile: c.bigRowsFile,
+							settings: settings({ rowsFile: c.smallRowsFile, afterMs: c.afterMs }),
+						},
+					],
+					c.budget,
+					'node',
+				),
+		);
+	}
+	const all = await runAll(c.budget, thunks);
+	const together = all.filter((m) => m.variant === 'node');
+	const bigRows = rowCount(c.bigRowsFile);
+	writePicture(c.title, c.budget, together[0], (row) => (row < bigRows ? 0 : 1), 2);
+	return { alone: all.filter((m) => m.variant === 'alone'), together };
+}
+
+/** Which execution of a case sent the row numbered `row` (its place in the rows file). */
+function executionsBy(c: Case): (row: number) => number | null {
+	const count = rowCount(c.rowsFile);
+	const half = Math.ceil(count / 2);
+	return (row) => {
+		if (row >= count) return null;
+		if (c.executions === 1) return 0;
+		if (c.workers === 1) return Math.floor(row / Math.ceil(count / 10));
+		const worker = row < half ? 0 : 1;
+		return worker * 5 + Math.floor((row - worker * half) / Math.ceil(half / 5));
+	};
+}
+
+const rowCount = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as unknown[]).length;
 
 /** The file name of a case's picture: its title in lowercase words. */
 export const pictureName = (title: string) =>
@@ -408,31 +530,34 @@ export const pictureName = (title: string) =>
 		.replace(/[^a-z0-9]+/g, '-')
 		.replace(/^-|-$/g, '')}.svg`;
 
-/** bench/usage-<case>.svg: the default-options run's usage over time and each execution's sends. */
-function writePicture(c: Case, node: Metrics): void {
+/**
+ * bench/usage-<case>.svg: the default-options run's usage over time and each execution's sends;
+ * `executionBy` tells the execution from the row number a request's phone digits carry.
+ */
+function writePicture(
+	title: string,
+	budget: Budget,
+	node: Metrics,
+	executionBy: (row: number) => number | null,
+	executions: number,
+): void {
 	if (!node.timeline) return;
-	const rowCount = (JSON.parse(readFileSync(c.rowsFile, 'utf8')) as unknown[]).length;
-	const half = Math.ceil(rowCount / 2);
 	const executionOf = (digits: string | null): number | null => {
 		if (!digits) return null;
 		const row = Number(digits.slice(4)) - 2_000_000;
-		if (!Number.isInteger(row) || row < 0 || row >= rowCount) return null;
-		if (c.executions === 1) return 0;
-		if (c.workers === 1) return Math.floor(row / Math.ceil(rowCount / 10));
-		const worker = row < half ? 0 : 1;
-		return worker * 5 + Math.floor((row - worker * half) / Math.ceil(half / 5));
+		return Number.isInteger(row) && row >= 0 ? executionBy(row) : null;
 	};
 	const svg = usageSvg({
-		title: `${c.title}: this node, default options`,
+		title: `${title}: this node, default options`,
 		timeline: node.timeline,
-		callsPerWindow: c.budget.callsPerWindow,
-		windowMs: c.budget.windowMs,
+		callsPerWindow: budget.callsPerWindow,
+		windowMs: budget.windowMs,
 		ceilingPercent: CEILING,
 		executionOf,
-		executions: c.executions,
+		executions,
 	});
 	const dir = process.env.BENCH_SMOKE === '1' ? work : __dirname;
-	writeFileSync(join(dir, pictureName(c.title)), svg);
+	writeFileSync(join(dir, pictureName(title)), svg);
 }
 
 const names: Record<string, string> = {
@@ -457,6 +582,43 @@ function caseTable(r: CaseResult): string[] {
 		),
 	];
 }
+
+/** Every run of this node with default options: the spread the table's one row comes from. */
+function spreadTable(r: CaseResult): string[] {
+	const neighbour = r.node.neighbourCalls !== undefined;
+	return [
+		`Every run of this node with default options (run 1 is the row above):`,
+		``,
+		`| Run | Wall | × ideal at ceiling | Throttled calls | Highest usage | Failed by throttling |${neighbour ? ' Neighbour refused |' : ''}`,
+		`|---|---|---|---|---|---|${neighbour ? '---|' : ''}`,
+		...r.nodeRuns.map(
+			(m, run) =>
+				`| ${run + 1} | ${s(m.wallMs)} | ${ratio(m, r.idealCeiling).toFixed(2)} | ${m.throttledCalls} | ${m.highestUsage}% | ${m.failedByThrottling} |${neighbour ? ` ${m.neighbourThrottled} of ${m.neighbourCalls} |` : ''}`,
+		),
+	];
+}
+
+/** The small execution's wall time inside the big run (0 if it did not run). */
+const lateWall = (m: Metrics) => m.late?.wallMs ?? 0;
+
+function lateTable(c: LateCase, r: LateResult): string[] {
+	return [
+		`Default options. The 5 rows alone, then started ${s(c.afterMs)} into the big execution in the same process (one pacer for both), once per run.`,
+		``,
+		`| Run | 5 rows alone | 5 rows during the big run | Later by | Wall of both | Throttled calls | Items out (big + small) |`,
+		`|---|---|---|---|---|---|---|`,
+		...r.together.map(
+			(m, run) =>
+				`| ${run + 1} | ${s(r.alone[run].wallMs)} | ${s(lateWall(m))} | ${s(lateWall(m) - r.alone[run].wallMs)} | ${s(m.wallMs)} | ${m.throttledCalls} | ${m.itemsOut} + ${m.late?.itemsOut ?? 0} |`,
+		),
+	];
+}
+
+const picture = (title: string) =>
+	`![${title}: Meta's usage over time with this node's default options, and each execution's sends](${pictureName(title)})`;
+
+const everyRun = (runs: Metrics[], holds: (m: Metrics) => boolean) =>
+	runs.every(holds) ? 'met' : `**missed** (${runs.filter(holds).length} of ${runs.length} runs)`;
 
 async function main() {
 	if (process.argv.includes('--per-item')) return await perItemOnly();
@@ -531,21 +693,44 @@ async function main() {
 			executions: 1,
 		},
 	];
-	// `npm run bench -- --case N`: only the Nth case (1 to 8), its table printed, nothing written.
+	// A 5-row execution started a window and a half into a 2,000-row one, in the same process.
+	const lateCase = (budget: Omit<Budget, 'neighbourShare'>, scale: string): LateCase => ({
+		title: `5 rows started while ${smoke ? 200 : '2,000'} rows run, one process, ${scale} window`,
+		budget: { ...budget, neighbourShare: 0 },
+		bigRowsFile: rows2k,
+		smallRowsFile: writeRows(5, smoke ? 200 : 2000),
+		afterMs: 1.5 * budget.windowMs,
+	});
+	const lateCases = [lateCase(long, '5-minute'), lateCase(short, '4 s')];
+	// `npm run bench -- --case N`: only the Nth case (1 to 8, then the small execution's 9 and
+	// 10), its tables printed, nothing written.
 	const only = process.argv.indexOf('--case');
 	if (only !== -1) {
-		const c = [...longCases, ...shortCases][Number(process.argv[only + 1]) - 1];
+		const index = Number(process.argv[only + 1]) - 1;
+		const cases = [...longCases, ...shortCases];
+		if (index >= cases.length) {
+			const c = lateCases[index - cases.length];
+			console.log([`## ${c.title}`, '', ...lateTable(c, await runLateCase(c))].join('\n'));
+			return;
+		}
+		const c = cases[index];
 		const r = await runCase(c);
-		console.log([`## ${c.title}`, '', ...caseTable(r)].join('\n'));
+		console.log([`## ${c.title}`, '', ...caseTable(r), '', ...spreadTable(r)].join('\n'));
 		return;
 	}
 	// The long cases run at once (each variant against its own simulator: minutes of waiting,
-	// seconds of work); the short ones one after another, as their windows are seconds long.
-	process.stderr.write('5-minute window cases, all variants at once:\n');
-	const longResults = await Promise.all(longCases.map(runCase));
-	process.stderr.write('4 s window cases, one after another:\n');
+	// seconds of work); the short ones and their variants one after another, as their windows
+	// are seconds long and any other load would skew them.
+	process.stderr.write('5-minute window cases, all variants and runs at once:\n');
+	const [longResults, longLate] = await Promise.all([
+		Promise.all(longCases.map(runCase)),
+		runLateCase(lateCases[0]),
+	]);
+	process.stderr.write('4 s window cases, one run after another:\n');
 	const shortResults: CaseResult[] = [];
 	for (const c of shortCases) shortResults.push(await runCase(c));
+	const shortLate = await runLateCase(lateCases[1]);
+	const lateResults = [longLate, shortLate];
 
 	process.stderr.write('10,000 rows, 0 latency, no budget:\n');
 	const free = { callsPerWindow: 0, windowMs: 1000, inFlight: 4 };
@@ -568,35 +753,44 @@ async function main() {
 	const targets: string[] = [];
 	for (const { c, r } of all) {
 		const node = r.node;
+		const runs = r.nodeRuns;
 		// Issue 27's targets: one execution 1.10×, ten in one process 1.15×, ten on 2 workers and
-		// beside the neighbour 1.3×.
+		// beside the neighbour 1.3×; each must hold in every run.
 		const bound =
 			c.budget.neighbourShare > 0 ? 1.3 : c.executions === 1 ? 1.1 : c.workers === 1 ? 1.15 : 1.3;
 		const http = r.rows.find((m) => m.variant === 'httpTuned') as Metrics;
+		const within = runs.filter((m) => ratio(m, r.idealCeiling) <= bound).length;
 		targets.push(
-			`| ${c.title} | 0 throttled calls | ${node.throttledCalls} | ${verdict(node.throttledCalls === 0)} |`,
-			`| ${c.title} | wall ≤ ${bound}× the ideal at the ceiling | ${ratio(node, r.idealCeiling).toFixed(2)}× (${ratio(node, r.ideal100).toFixed(2)}× the ideal at 100%) | ${verdict(ratio(node, r.idealCeiling) <= bound)} |`,
-			`| ${c.title} | 0 items failed by throttling, items in = items out | ${node.failedByThrottling}; ${node.itemsOut} of ${node.rows} | ${verdict(node.failedByThrottling === 0 && node.itemsOut === node.rows)} |`,
+			`| ${c.title} | 0 throttled calls in every run | ${runs.map((m) => m.throttledCalls).join(', ')} | ${everyRun(runs, (m) => m.throttledCalls === 0)} |`,
+			`| ${c.title} | wall ≤ ${bound}× the ideal at the ceiling in every run | ${runs.map((m) => `${ratio(m, r.idealCeiling).toFixed(2)}×`).join(', ')} | ${within === runs.length ? 'met' : `**missed** (${within} of ${runs.length} runs within)`} |`,
+			`| ${c.title} | 0 items failed by throttling, items in = items out, in every run | ${runs.map((m) => `${m.failedByThrottling}; ${m.itemsOut} of ${m.rows}`).join(' · ')} | ${everyRun(runs, (m) => m.failedByThrottling === 0 && m.itemsOut === m.rows)} |`,
 			// The HTTP Request node is tuned for exactly one case: one execution at the 5-minute
 			// window. Being ahead of it is a target only where that tuning is wrong.
 			`| ${c.title} | ahead of the HTTP Request node tuned by hand${c.tunedFor ? ' (tuned for this very case: not a target)' : ''} | ${s(node.wallMs)}, ${node.failedByThrottling} failed by throttling vs ${s(http.wallMs)}, ${http.failedByThrottling} | ${c.tunedFor ? (ahead(node, http) ? 'ahead' : 'behind') : verdict(ahead(node, http))} |`,
 		);
 		if (c.budget.neighbourShare > 0)
 			targets.push(
-				`| ${c.title} | the neighbour is never throttled | ${node.neighbourThrottled} of ${node.neighbourCalls} refused | ${verdict(node.neighbourThrottled === 0)} |`,
+				`| ${c.title} | the neighbour is never throttled, in every run | ${runs.map((m) => `${m.neighbourThrottled} of ${m.neighbourCalls}`).join(', ')} refused | ${everyRun(runs, (m) => m.neighbourThrottled === 0)} |`,
 			);
 		const today = r.rows.find((m) => m.variant === 'node100');
 		if (today)
 			targets.push(
-				`| ${c.title} | Usage Ceiling 100: no slower than before (1.04× one execution, 1.01× ten) | ${ratio(today, r.ideal100).toFixed(2)}× the ideal at 100% | ${verdict(ratio(today, r.ideal100) <= (c.executions === 1 ? 1.04 : 1.01) + 0.02)} |`,
+				`| ${c.title} | Usage Ceiling 100 as fast as before: ≤ 1.05× the ideal at 100% | ${ratio(today, r.ideal100).toFixed(2)}× the ideal at 100% | ${verdict(ratio(today, r.ideal100) <= 1.05)} |`,
 			);
+	}
+	for (const [index, c] of lateCases.entries()) {
+		const { alone, together } = lateResults[index];
+		const late = together.map((m, run) => lateWall(m) - alone[run].wallMs);
+		targets.push(
+			`| ${c.title} | the 5 rows finish within one window (${s(c.budget.windowMs)}) of their time alone, in every run | ${late.map((ms) => `+${s(ms)}`).join(', ')} | ${late.every((ms) => ms <= c.budget.windowMs) ? 'met' : '**missed**'} |`,
+		);
 	}
 	const lines = [
 		`# Benchmark results`,
 		``,
 		`Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench\` on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; n8n-core and n8n-nodes-base 2.41; each worker of each variant in its own process, against the variant's own simulator process.`,
 		``,
-		`Budgets answered as Meta answers them: every answer carries \`X-Business-Use-Case-Usage\` and \`X-App-Usage\` with integer percentages; over the budget Meta's 80008 with \`estimated_time_to_regain_access\` in whole minutes and no \`Retry-After\`; 20 ms latency. Two time scales: 1,000 calls per business per sliding **5-minute** window (Meta's is an hour; the window must be several minutes long for whole-minute regain times to be as coarse as they are in real use), and 150 calls per sliding **4 s** window, where one throttle costs 15 windows. The neighbour is another system of the same business calling steadily at 10% of the budget (a GET on the pool), already for a window when the run starts. Rows in mixed formats, 1% invalid, 1% duplicate (items that fail by design in every variant that checks them; the HTTP Request node sends the invalid ones and Meta refuses them). The 5-minute cases ran at once, every variant against its own simulator (2 cores shared by up to ~20 processes that mostly wait); the 4 s cases one after another.`,
+		`Budgets answered as Meta answers them: every answer carries \`X-Business-Use-Case-Usage\` and \`X-App-Usage\` with integer percentages; over the budget Meta's 80008 with \`estimated_time_to_regain_access\` in whole minutes and no \`Retry-After\`; 20 ms latency. Two time scales: 1,000 calls per business per sliding **5-minute** window (Meta's is an hour; the window must be several minutes long for whole-minute regain times to be as coarse as they are in real use), and 150 calls per sliding **4 s** window, where one throttle costs 15 windows. The neighbour is another system of the same business calling steadily at 10% of the budget (a GET on the pool), already for a window when the run starts. Rows in mixed formats, 1% invalid, 1% duplicate (items that fail by design in every variant that checks them; the HTTP Request node sends the invalid ones and Meta refuses them). The 5-minute cases ran at once, every variant and run against its own simulator (2 cores shared by up to ~30 processes that mostly wait); the 4 s cases, their variants and their runs one after another. This node with default options ran ${runsOf({ callsPerWindow: 0, windowMs: 4_000, neighbourShare: 0 })} times in each 4 s case and ${runsOf({ callsPerWindow: 0, windowMs: 300_000, neighbourShare: 0 })} times in each 5-minute one: every run is reported, and a target is met only if every run meets it.`,
 		``,
 		`Ten executions: 2 worker processes, each running 5 executions at once in n8n-core's engine, as a queue-mode worker with \`--concurrency=5\` does (the real queue mode is tested by \`npm run test:queue\`); or all ten in one process, as n8n's main process in regular mode runs them. The executions of one process share one pacer per budget. The HTTP Request node keeps the batching tuned for one execution at the 5-minute window in every case.`,
 		``,
@@ -605,7 +799,17 @@ async function main() {
 			``,
 			...caseTable(r),
 			``,
-			`![${c.title}: Meta's usage over time with this node's default options, and each execution's sends](${pictureName(c.title)})`,
+			...spreadTable(r),
+			``,
+			picture(c.title),
+			``,
+		]),
+		...lateCases.flatMap((c, index) => [
+			`## ${c.title}`,
+			``,
+			...lateTable(c, lateResults[index]),
+			``,
+			picture(c.title),
 			``,
 		]),
 		`## Targets (default options, Usage Ceiling 90%)`,

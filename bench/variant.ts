@@ -26,6 +26,8 @@ interface Settings {
 	nodeOptions?: Record<string, number | string>;
 	/** The HTTP Request node's batching, as tuned by hand. */
 	httpBatch?: { size: number; intervalMs: number };
+	/** A small execution started in this process `afterMs` into the run, with its own rows. */
+	late?: { rowsFile: string; afterMs: number };
 }
 
 const [variant, baseUrl, rowsFile, settingsJson] = process.argv.slice(2);
@@ -201,10 +203,20 @@ function countFailures(items: INodeExecutionData[]) {
 	return { failed, failedByThrottling };
 }
 
+interface Late {
+	startedAt: number;
+	endedAt: number;
+	wallMs: number;
+	rows: number;
+	failed: number;
+	itemsOut: number;
+}
+
 async function runExecutions(): Promise<{
 	failed: number;
 	failedByThrottling: number;
 	itemsOut: number;
+	late?: Late;
 }> {
 	const nodes =
 		variant === 'node' ? [ourNode] : [stripSymbols, httpRequest(variant === 'httpTuned')];
@@ -212,20 +224,41 @@ async function runExecutions(): Promise<{
 	const share = Math.ceil(rows.length / executions);
 	const credentials = { accessToken: settings.token, apiVersion: 'v23.0', baseUrl };
 	const last = nodes[nodes.length - 1].name;
+	const execute = async (slice: IDataObject[]) => {
+		const result = await runWorkflow(chain(nodes, slice), credentials, types);
+		if (result.error) throw new Error(`${variant} failed: ${result.error.message}`);
+		const out = result.outputs(last).flat();
+		if (out.length !== slice.length) {
+			throw new Error(`${variant}: ${slice.length} items in, ${out.length} out`);
+		}
+		return out;
+	};
+	const late = settings.late;
+	const lateRun = late
+		? (async (): Promise<Late> => {
+				const lateRows = JSON.parse(readFileSync(late.rowsFile, 'utf8')) as IDataObject[];
+				await new Promise((resolve) => setTimeout(resolve, late.afterMs));
+				const startedAt = Date.now();
+				const out = await execute(lateRows);
+				const endedAt = Date.now();
+				return {
+					startedAt,
+					endedAt,
+					wallMs: endedAt - startedAt,
+					rows: lateRows.length,
+					failed: countFailures(out).failed,
+					itemsOut: out.length,
+				};
+			})()
+		: undefined;
 	const outs = await Promise.all(
-		Array.from({ length: executions }, async (_, index) => {
-			const slice = rows.slice(index * share, (index + 1) * share);
-			const result = await runWorkflow(chain(nodes, slice), credentials, types);
-			if (result.error) throw new Error(`${variant} failed: ${result.error.message}`);
-			const out = result.outputs(last).flat();
-			if (out.length !== slice.length) {
-				throw new Error(`${variant}: ${slice.length} items in, ${out.length} out`);
-			}
-			return out;
-		}),
+		Array.from(
+			{ length: executions },
+			async (_, index) => await execute(rows.slice(index * share, (index + 1) * share)),
+		),
 	);
 	const out = outs.flat();
-	return { ...countFailures(out), itemsOut: out.length };
+	return { ...countFailures(out), itemsOut: out.length, late: await lateRun };
 }
 
 // Loaded before the clock starts, as n8n has its node types loaded before an execution.
