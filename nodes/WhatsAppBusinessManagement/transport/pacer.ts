@@ -495,7 +495,9 @@ export class Pacer {
 	private startHold(now: number, percent: number): void {
 		this.hasHeld = true;
 		const filling = now - (this.fillingSince ?? now);
-		const base = Math.max(MIN_PROBE_GAP_MS, filling / 4) * Math.max(1, this.pointsPerCall);
+		// Holds seen to end soon (a window sliding steadily) are probed as often as they last.
+		const expected = Math.min(filling, this.fallAfterMs ?? Infinity);
+		const base = Math.max(MIN_PROBE_GAP_MS, expected / 4) * Math.max(1, this.pointsPerCall);
 		this.hold = {
 			since: now,
 			peak: percent,
