@@ -489,8 +489,9 @@ export class Pacer {
 
 	/**
 	 * Holds at the ceiling. Probes start a quarter of the last fill's time apart (short windows
-	 * fill fast), times the points one call adds: where other executions share the budget each
-	 * call counts more and each of them probes too, so each probes less often.
+	 * fill fast), or of the holds seen so far when shorter, times the points one call adds: where
+	 * other executions share the budget each call counts more and each of them probes too, so
+	 * each probes less often.
 	 */
 	private startHold(now: number, percent: number): void {
 		this.hasHeld = true;
