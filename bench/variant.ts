@@ -207,7 +207,6 @@ interface Late {
 	startedAt: number;
 	endedAt: number;
 	wallMs: number;
-	rows: number;
 	failed: number;
 	itemsOut: number;
 }
@@ -245,7 +244,6 @@ async function runExecutions(): Promise<{
 					startedAt,
 					endedAt,
 					wallMs: endedAt - startedAt,
-					rows: lateRows.length,
 					failed: countFailures(out).failed,
 					itemsOut: out.length,
 				};
