@@ -189,6 +189,28 @@ const urlButton = (url: string, urlExample = 'x') => ({
 	urlExample,
 });
 
+/** An authentication template typed as JSON with a one-tap autofill button. */
+const oneTap = (autofillText: string): INodeParameters => ({
+	category: 'AUTHENTICATION',
+	componentsInput: 'json',
+	componentsJson: JSON.stringify([
+		{ type: 'BODY', add_security_recommendation: true },
+		{
+			type: 'BUTTONS',
+			buttons: [
+				{
+					type: 'OTP',
+					otp_type: 'ONE_TAP',
+					text: 'Copy code',
+					autofill_text: autofillText,
+					package_name: 'com.example.app',
+					signature_hash: 'K8a/AINcGX7',
+				},
+			],
+		},
+	]),
+});
+
 /**
  * Each documented limit: the template exactly at it, and one past it with the refusal's words.
  * Sources: Meta's "Template components", "Authentication templates" and "Template management"
@@ -238,6 +260,12 @@ const LIMIT_CASES: Array<{
 		error: /^Footer is 61 characters long; Meta allows at most 60/,
 	},
 	{
+		limit: 'footer: no variable',
+		at: { footerText: 'Reply STOP to opt out' },
+		over: { footerText: 'Order {{1}}' },
+		error: /^Footer has the variable \{\{1\}\}: Meta's footers are plain text, without variables/,
+	},
+	{
 		limit: 'buttons: 10',
 		at: quickReplies(10),
 		over: quickReplies(11),
@@ -263,10 +291,11 @@ const LIMIT_CASES: Array<{
 		error: /^Phone number buttons: 2 given, Meta allows at most 1/,
 	},
 	{
-		limit: 'copy code buttons: 1, its example 15 characters',
-		at: buttons([{ type: 'COPY_CODE', copyCodeExample: text(15, 'X') }]),
-		over: buttons([{ type: 'COPY_CODE', copyCodeExample: text(16, 'X') }]),
-		error: /^Button 1 Copy Code Example is 16 characters long; Meta allows at most 15/,
+		// Meta's "Template components" page of 2026-06-24 (an older copy said 15).
+		limit: 'copy code buttons: 1, its example 20 characters',
+		at: buttons([{ type: 'COPY_CODE', copyCodeExample: text(20, 'X') }]),
+		over: buttons([{ type: 'COPY_CODE', copyCodeExample: text(21, 'X') }]),
+		error: /^Button 1 Copy Code Example is 21 characters long; Meta allows at most 20/,
 	},
 	{
 		limit: 'button text: 25 characters',
@@ -335,6 +364,18 @@ const LIMIT_CASES: Array<{
 		at: { category: 'AUTHENTICATION', codeExpiryMinutes: 90 },
 		over: { category: 'AUTHENTICATION', codeExpiryMinutes: 91 },
 		error: /^Code Expiry \(Minutes\) is 91: Meta allows 1 to 90 minutes/,
+	},
+	{
+		limit: 'authentication copy code button text: 25 characters',
+		at: { category: 'AUTHENTICATION', otpButtonText: text(25) },
+		over: { category: 'AUTHENTICATION', otpButtonText: text(26) },
+		error: /^Copy Code Button Text is 26 characters long; Meta allows at most 25/,
+	},
+	{
+		limit: 'authentication one-tap autofill text: 25 characters (JSON)',
+		at: oneTap(text(25)),
+		over: oneTap(text(26)),
+		error: /^Button 1 Autofill Text is 26 characters long; Meta allows at most 25/,
 	},
 	{
 		limit: "language: one of Meta's codes",

@@ -5,7 +5,7 @@ import { quoteInput } from './userInput';
 
 // A message template's components as Meta takes them, built from the node's fields and checked
 // against Meta's limits before any request. The limits are those of Meta's pages "Template
-// components", "Authentication templates" and "Template management" (read 2026-12-01; see
+// components" (updated 2026-06-24), "Authentication templates" and "Template management" (see
 // docs/meta-limits.md): the same checks run on components typed as JSON.
 
 export type TemplateCategory = 'MARKETING' | 'UTILITY' | 'AUTHENTICATION';
@@ -26,7 +26,10 @@ export const LIMITS = {
 	buttonText: 25,
 	url: 2000,
 	phoneNumber: 20,
-	copyCodeExample: 15,
+	/** Meta's "Template components" page of 2026-06-24; an older copy said 15. */
+	copyCodeExample: 20,
+	/** An authentication template's copy-code or one-tap autofill button label. */
+	otpButtonText: 25,
 	codeExpiryMinutes: [1, 90],
 } as const;
 
@@ -213,6 +216,7 @@ function toButton(button: ButtonForm, index: number): Component {
 }
 
 function authenticationComponents(auth: TemplateForm['authentication']): Component[] {
+	checkLength('Copy Code Button Text', auth.buttonText, LIMITS.otpButtonText);
 	const components: Component[] = [
 		{ type: 'BODY', add_security_recommendation: auth.securityRecommendation },
 	];
@@ -299,10 +303,21 @@ export function checkComponents(
 		}
 		checkLength('Body', text(body), LIMITS.bodyText, 1);
 		checkExamplesGiven('Body', checkVariables('Body', text(body), format), body);
-		if (footer) checkLength('Footer', text(footer), LIMITS.footerText, 1);
+		if (footer) checkFooter(text(footer));
 	}
 	if (buttons) checkButtons(buttons.buttons);
 	return components as Component[];
+}
+
+/** A footer is plain text: Meta takes no variable there (its "Template components" page). */
+function checkFooter(footer: string): void {
+	checkLength('Footer', footer, LIMITS.footerText, 1);
+	const [variable] = variablesOf(footer);
+	if (variable !== undefined) {
+		throw new InputError(
+			`Footer has the variable {{${variable}}}: Meta's footers are plain text, without variables. Remove it, or move it to the Body.`,
+		);
+	}
 }
 
 function checkExamplesGiven(label: string, variables: string[], component: Component): void {
@@ -329,7 +344,11 @@ function checkButtons(list: unknown): void {
 		const button = raw as Component;
 		const label = `Button ${index + 1}`;
 		const type = String(button.type ?? '').toUpperCase();
-		if (type !== 'COPY_CODE' && type !== 'OTP') {
+		if (type === 'OTP') {
+			// Both labels are optional (Meta's defaults are "Copy code" and "Autofill").
+			checkLength(`${label} Text`, text(button), LIMITS.otpButtonText);
+			checkLength(`${label} Autofill Text`, text(button, 'autofill_text'), LIMITS.otpButtonText);
+		} else if (type !== 'COPY_CODE') {
 			checkLength(`${label} Text`, text(button), LIMITS.buttonText, 1);
 		}
 		if (type === 'URL') {

@@ -216,7 +216,7 @@ const bodyFields: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: 'SAVE20',
-						description: 'An example of the code the button copies, at most 15 characters',
+						description: 'An example of the code the button copies, at most 20 characters',
 						displayOptions: buttonTypes(['COPY_CODE']),
 					},
 					{
