@@ -85,13 +85,27 @@ export function atoms(phones: string[], wabaId: string, start: number, end: numb
 	return out;
 }
 
-/** A template's figures of one day, in the shape Meta's data points have. */
+/**
+ * A template's figures of one day, in the shape Meta's data points have. `clicks` are the URL
+ * and quick-reply clicks; the unique URL clicks are a subset of the URL clicks, as Meta counts.
+ */
 export function templateDay(wabaId: string, templateId: string, day: number) {
 	const sent = hash(wabaId, templateId, day) % 40;
 	const delivered = Math.max(0, sent - (hash(templateId, day) % 3));
 	const read = Math.floor(delivered * 0.6);
-	const clicks = Math.floor(read / 4);
-	return { sent, delivered, read, clicks, cost: Math.round(delivered * 0.025 * 1e6) / 1e6 };
+	const urlClicks = Math.floor(read / 4);
+	const quickReplyClicks = Math.floor(read / 6);
+	const uniqueUrlClicks = Math.floor(urlClicks * 0.7);
+	return {
+		sent,
+		delivered,
+		read,
+		clicks: urlClicks + quickReplyClicks,
+		urlClicks,
+		quickReplyClicks,
+		uniqueUrlClicks,
+		cost: Math.round(delivered * 0.025 * 1e6) / 1e6,
+	};
 }
 
 /** The period a time falls in, at a granularity: half hour, UTC day or UTC month. */
@@ -194,8 +208,11 @@ function dataPoints(
 ): Array<Record<string, unknown>> {
 	const points = new Map<string, Record<string, unknown>>();
 	if (field === 'template_analytics') {
+		// Meta counts the whole day on which `end` falls (its "Template analytics" example's range
+		// ends mid-day and answers that day); the other metrics stop at `end`.
+		const lastDay = Math.floor(end / DAY) * DAY;
 		for (const templateId of args.template_ids ?? []) {
-			for (let day = Math.ceil(start / DAY) * DAY; day < end; day += DAY) {
+			for (let day = Math.ceil(start / DAY) * DAY; day <= lastDay; day += DAY) {
 				const t = templateDay(waba.id, templateId, day);
 				if (t.sent === 0) continue;
 				points.set(`${templateId}:${day}`, {
@@ -205,7 +222,11 @@ function dataPoints(
 					sent: t.sent,
 					delivered: t.delivered,
 					read: t.read,
-					clicked: [{ type: 'url_button', button_content: 'Shop now', count: t.clicks }],
+					clicked: [
+						{ type: 'url_button', button_content: 'Shop now', count: t.urlClicks },
+						{ type: 'quick_reply_button', button_content: 'Stop', count: t.quickReplyClicks },
+						{ type: 'unique_url_button', button_content: 'Shop now', count: t.uniqueUrlClicks },
+					],
 					cost: [
 						{ type: 'amount_spent', value: t.cost },
 						{ type: 'cost_per_delivered', value: t.delivered > 0 ? 0.025 : 0 },

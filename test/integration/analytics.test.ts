@@ -364,6 +364,196 @@ describe('Get Analytics', () => {
 	});
 });
 
+describe("Get Analytics: where Meta's current pages disagreed with the node (issue 33)", () => {
+	const midnight = () => Math.floor(Date.now() / 1000 / DAY) * DAY;
+
+	test('Templates: clicked is the URL and quick-reply clicks; each button type has its own field; unique URL clicks (a subset of URL clicks) are not added', async () => {
+		const day = midnight() - 2 * DAY;
+		// Meta's answer in the shape of its "Template analytics" page: 10 URL, 10 quick-reply and
+		// 7 unique URL clicks are 20 clicks, not 27.
+		simulator.script.push({
+			body: JSON.stringify({
+				currency: 'USD',
+				template_analytics: {
+					data: [
+						{
+							granularity: 'DAILY',
+							data_points: [
+								{
+									template_id: '7000000000000001',
+									start: day,
+									end: day + DAY,
+									sent: 40,
+									delivered: 38,
+									read: 30,
+									clicked: [
+										{ type: 'url_button', button_content: 'Shop now', count: 10 },
+										{ type: 'quick_reply_button', button_content: 'Stop', count: 10 },
+										{ type: 'unique_url_button', button_content: 'Shop now', count: 7 },
+									],
+									cost: [{ type: 'amount_spent', value: 0.95 }],
+								},
+							],
+						},
+					],
+					paging: { cursors: { before: 'MA', after: 'MQ' } },
+				},
+			}),
+		});
+		const scripted = await run('getAnalytics', {
+			wabaId: locator(CLIENT_WABA),
+			metric: 'templates',
+			start: iso(day),
+			end: iso(day + DAY),
+			templateIds: '7000000000000001',
+		});
+		expect(json(scripted.success)).toEqual([
+			expect.objectContaining({
+				clicked: 20,
+				url_button_clicks: 10,
+				quick_reply_button_clicks: 10,
+				unique_url_button_clicks: 7,
+			}),
+		]);
+
+		// Over a week of the simulator's data: the same rule on every row, the sums its own.
+		const end = midnight();
+		const start = end - 7 * DAY;
+		const { success } = await run('getAnalytics', {
+			wabaId: locator(CLIENT_WABA),
+			metric: 'templates',
+			start: iso(start),
+			end: iso(end),
+			templateIds: '7000000000000002',
+		});
+		const rows = json(success);
+		expect(rows.length).toBeGreaterThan(0);
+		for (const row of rows) {
+			expect(row.clicked).toBe(
+				Number(row.url_button_clicks) + Number(row.quick_reply_button_clicks),
+			);
+			expect(Number(row.unique_url_button_clicks)).toBeLessThanOrEqual(
+				Number(row.url_button_clicks),
+			);
+		}
+		const days = Array.from({ length: 7 }, (_, d) =>
+			templateDay(CLIENT_WABA, '7000000000000002', start + d * DAY),
+		);
+		const total = (key: string) => rows.reduce((sum, row) => sum + Number(row[key]), 0);
+		expect(total('url_button_clicks')).toBe(days.reduce((sum, d) => sum + d.urlClicks, 0));
+		expect(total('quick_reply_button_clicks')).toBe(
+			days.reduce((sum, d) => sum + d.quickReplyClicks, 0),
+		);
+		expect(total('unique_url_button_clicks')).toBe(
+			days.reduce((sum, d) => sum + d.uniqueUrlClicks, 0),
+		);
+	});
+
+	test('Countries: a code that is no country (XX from an expression) is refused before any request, naming the code and the rule; the other rows run', async () => {
+		const end = midnight();
+		const { success, failure } = await run(
+			'getAnalytics',
+			{
+				wabaId: locator(CLIENT_WABA),
+				start: iso(end - DAY),
+				end: iso(end),
+				filters: { countries: '={{ $json.countries }}' },
+			},
+			[{ countries: 'XX' }, { countries: ['US', 'ZZ'] }, { countries: ['us', 'BR'] }],
+		);
+		expect(failure.map((i) => String(i.json.error))).toEqual([
+			'Country "XX" in the Countries filter is not a country: Meta takes ISO 3166-1 two-letter country codes, such as US, BR or IN (the Countries list holds every one).',
+			'Country "ZZ" in the Countries filter is not a country: Meta takes ISO 3166-1 two-letter country codes, such as US, BR or IN (the Countries list holds every one).',
+		]);
+		expect(failure.map((i) => (i.pairedItem as { item: number }).item)).toEqual([0, 1]);
+		const calls = graphCalls().map((c) => decodeURIComponent(c.query));
+		expect(calls).toHaveLength(1);
+		expect(calls[0]).toContain('.country_codes(["US","BR"])');
+		expect(success.map((i) => (i.pairedItem as { item: number }).item)).toEqual([2]);
+	});
+
+	test("Templates End: the range means what it means for every metric, from Start up to End; Meta's whole day on which End falls stays out", async () => {
+		const d0 = midnight() - 5 * DAY;
+		const ask = async (start: number, end: number, metric = 'templates') =>
+			json(
+				(
+					await run('getAnalytics', {
+						wabaId: locator(CLIENT_WABA),
+						metric,
+						start: iso(start),
+						end: iso(end),
+						templateIds: '7000000000000003',
+					})
+				).success,
+			);
+		const days = (rows: IDataObject[]) => [...new Set(rows.map((r) => r.start))].sort();
+		const expected = [iso(d0), iso(d0 + DAY), iso(d0 + 2 * DAY)];
+
+		// End at midnight: the three days before it, as pricing gives them.
+		const atMidnight = await ask(d0, d0 + 3 * DAY);
+		expect(days(atMidnight)).toEqual(expected);
+		expect(days(await ask(d0, d0 + 3 * DAY, 'pricing'))).toEqual(expected);
+		// End mid-day: the day it falls on is not wholly inside, so it is not reported.
+		const midDay = await ask(d0, d0 + 3 * DAY + DAY / 2);
+		expect(days(midDay)).toEqual(expected);
+		// Start mid-day: the first whole day after it.
+		expect(days(await ask(d0 - DAY / 2, d0 + 3 * DAY))).toEqual(expected);
+		for (const row of [...atMidnight, ...midDay]) {
+			expect(String(row.end) <= iso(d0 + 3 * DAY + DAY / 2)).toBe(true);
+		}
+		// What Meta was asked: from the first whole day to the last second of the last one.
+		const templateQueries = graphCalls()
+			.map((c) => decodeURIComponent(c.query))
+			.filter((q) => q.includes('template_analytics'));
+		expect(templateQueries).toHaveLength(3);
+		for (const query of templateQueries) {
+			expect(query).toContain(`.start(${d0}).end(${d0 + 3 * DAY - 1}).granularity(DAILY)`);
+		}
+
+		// A range that holds no whole day: refused before any request, saying what to set.
+		const before = graphCalls().length;
+		const none = await run('getAnalytics', {
+			wabaId: locator(CLIENT_WABA),
+			metric: 'templates',
+			start: iso(d0 + DAY / 4),
+			end: iso(d0 + DAY / 2),
+			templateIds: '7000000000000003',
+		});
+		expect(String(none.failure[0].json.error)).toMatch(
+			/^Templates analytics come in whole UTC days, and .* holds none: set Start to the beginning of a day/,
+		);
+		expect(graphCalls()).toHaveLength(before);
+	});
+
+	test("Phone Numbers filter: the WABA's own numbers as Meta lists them, its test numbers (+1 555 …) among them, go to Meta; what is no number is still refused", async () => {
+		const end = midnight();
+		const { success, failure } = await run(
+			'getAnalytics',
+			{
+				wabaId: locator(CLIENT_WABA),
+				metric: 'messages',
+				start: iso(end - DAY),
+				end: iso(end),
+				filters: { phoneNumbers: '={{ $json.phones }}' },
+			},
+			[
+				{ phones: '+1 (555) 078-3881' },
+				{ phones: '15550783881, +1 631 555 1000' },
+				{ phones: '+1 555-CALL-NOW' },
+				{ phones: '+1 555 07' },
+			],
+		);
+		expect(success.map((i) => (i.pairedItem as { item: number }).item)).toEqual([0, 1]);
+		const queries = graphCalls().map((c) => decodeURIComponent(c.query));
+		expect(queries[0]).toContain('.phone_numbers(["15550783881"])');
+		expect(queries[1]).toContain('.phone_numbers(["15550783881","16315551000"])');
+		expect(failure.map((i) => String(i.json.error))).toEqual([
+			expect.stringMatching(/^Phone Numbers filter: .*is not a phone number/),
+			expect.stringMatching(/^Phone Numbers filter: Phone number "\+1 555 07" is too short/),
+		]);
+	});
+});
+
 describe('Get Health Status', () => {
 	test('a number that becomes BLOCKED shows the blocking entity with Meta’s error; the WABA stays AVAILABLE', async () => {
 		const before = await run('getHealthStatus', {

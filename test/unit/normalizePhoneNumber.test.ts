@@ -87,3 +87,29 @@ describe('numbers as the world writes them', () => {
 		expect(normalizePhoneNumber('030/901820', 'DE')).toMatchObject({ e164: '+4930901820' });
 	});
 });
+
+describe("a number the business already has ('existing')", () => {
+	test.each([
+		['+1 (555) 078-3881', undefined, '+15550783881'],
+		['15550783881', undefined, '+15550783881'],
+		['(555) 078-3881', 'US', '+15550783881'],
+		['+1 631 555 1000', undefined, '+16315551000'],
+	])('%p with default %p is taken as %s; being added it is checked', (input, country, e164) => {
+		expect(normalizePhoneNumber(input, country, 'existing')).toMatchObject({ ok: true, e164 });
+		if (e164.startsWith('+1555')) {
+			expect(normalizePhoneNumber(input, country)).toMatchObject({ ok: false });
+		}
+	});
+
+	test.each([
+		['+1 555 07', 'too_short'],
+		['+1 555 078 3881 99', 'too_long'],
+		['+999 1234 5678', 'unknown_country_code'],
+		['+1 555-CALL-NOW', 'not_a_phone_number'],
+	])('%p is still refused: %s', (input, problem) => {
+		expect(normalizePhoneNumber(input, undefined, 'existing')).toMatchObject({
+			ok: false,
+			problem,
+		});
+	});
+});

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { InputError } from '../helpers/errors';
 import { normalizePhoneNumber } from '../helpers/normalizePhoneNumber';
-import type { NormalizedPhoneNumber } from '../helpers/normalizePhoneNumber';
+import type { NormalizedPhoneNumber, PhoneNumberPurpose } from '../helpers/normalizePhoneNumber';
 import { echoInput, quoteInput } from '../helpers/userInput';
 import {
 	DEFAULT_RETRY_POLICY,
@@ -157,14 +157,22 @@ export function readPin(context: IExecuteFunctions, itemIndex: number): string {
 	return pin;
 }
 
-/** The item's phone number (any format Add accepts) in E.164, with the input as given. */
+/**
+ * The item's phone number (any format Add accepts) in E.164, with the input as given; checked as
+ * a number being added unless it names one the business already has (see PhoneNumberPurpose).
+ */
 export function readPhoneNumber(
 	context: IExecuteFunctions,
 	itemIndex: number,
+	purpose: PhoneNumberPurpose = 'add',
 ): { input: string | number | null; normalized: NormalizedPhoneNumber } {
 	const raw = context.getNodeParameter('phoneNumber', itemIndex, '') as unknown;
 	const country = context.getNodeParameter('defaultCountry', itemIndex, '') as unknown;
-	const result = normalizePhoneNumber(raw, typeof country === 'string' ? country : undefined);
+	const result = normalizePhoneNumber(
+		raw,
+		typeof country === 'string' ? country : undefined,
+		purpose,
+	);
 	if (!result.ok) throw new InputError(result.message);
 	return { input: echoInput(raw), normalized: result };
 }

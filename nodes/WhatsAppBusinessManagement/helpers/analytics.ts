@@ -139,6 +139,32 @@ export function checkRange(
 	return name;
 }
 
+/**
+ * The whole UTC days inside [start, end), for template analytics: Meta reports them per day and
+ * counts the whole day on which its `end` falls, while every other metric stops at End. The
+ * node asks from the first whole day up to the last second of the last whole day, so that a
+ * range means the same for every metric: from Start, up to but not including End.
+ */
+export function wholeDays(start: number, end: number): { start: number; end: number } {
+	const day = DAY_MS / 1000;
+	const first = Math.ceil(start / day) * day;
+	const afterLast = Math.floor(end / day) * day;
+	if (afterLast <= first) {
+		throw new InputError(
+			`Templates analytics come in whole UTC days, and ${iso(start)} to ${iso(end)} holds none: set Start to the beginning of a day and End at least one day later, e.g. {{ $now.toUTC().startOf('day').minus(7, 'days') }} to {{ $now.toUTC().startOf('day') }}.`,
+		);
+	}
+	return { start: first, end: afterLast - 1 };
+}
+
+/** Whether a data point lies inside the range asked: its period from Start up to End. */
+export function insideRange(point: IDataObject, start: number, end: number): boolean {
+	const pointStart = parseGraphTime(point.start);
+	const pointEnd = parseGraphTime(point.end);
+	if (pointStart === null || pointEnd === null) return true;
+	return pointStart >= start * 1000 && pointEnd <= end * 1000;
+}
+
 /** Splits template IDs into Meta's requests of at most 10. */
 export function templateIdBatches(ids: string[]): string[][] {
 	const batches: string[][] = [];
@@ -209,11 +235,29 @@ function templateCosts(cost: unknown): IDataObject {
 	return out;
 }
 
-/** A template point's `clicked` list ([{type, button_content, count}]) as its total. */
-function totalClicks(clicked: unknown): number | null {
-	if (typeof clicked === 'number') return clicked;
-	if (!Array.isArray(clicked)) return null;
-	return (clicked as IDataObject[]).reduce((sum, c) => sum + (number(c.count) ?? 0), 0);
+/** The button types Meta's `clicked` list names, each given its own field in every row. */
+const CLICK_TYPES = ['url_button', 'quick_reply_button', 'unique_url_button'];
+
+/**
+ * A template point's `clicked` list ([{type, button_content, count}]) as fields: one per button
+ * type (`url_button_clicks`, …), and `clicked`, the URL and quick-reply clicks. Unique URL clicks
+ * are a subset of the URL clicks (Meta's "Template analytics"), so they are not added to it.
+ */
+function clickFields(clicked: unknown): IDataObject {
+	if (typeof clicked === 'number') return { clicked };
+	const perType: Record<string, number | null> = {};
+	for (const type of CLICK_TYPES) perType[type] = Array.isArray(clicked) ? 0 : null;
+	let total: number | null = Array.isArray(clicked) ? 0 : null;
+	for (const entry of Array.isArray(clicked) ? (clicked as IDataObject[]) : []) {
+		const type = String(entry.type ?? '');
+		const count = number(entry.count) ?? 0;
+		perType[type] = (perType[type] ?? 0) + count;
+		if (!type.startsWith('unique_')) total = (total ?? 0) + count;
+	}
+	return {
+		clicked: total,
+		...Object.fromEntries(Object.entries(perType).map(([type, n]) => [`${type}_clicks`, n])),
+	};
 }
 
 /**
@@ -236,7 +280,7 @@ export function toRow(
 		...rest,
 	};
 	if (context.metric === 'templates') {
-		Object.assign(row, { clicked: totalClicks(clicked) }, templateCosts(cost));
+		Object.assign(row, clickFields(clicked), templateCosts(cost));
 	} else if (METRICS[context.metric].cost) {
 		row.cost = number(cost);
 	}

@@ -113,13 +113,25 @@ function describeLengthProblem(
 }
 
 /**
+ * What the number is for. `add`: a number being added to the business, which must be one the
+ * numbering plan allows (libphonenumber's validity check). `existing`: a number the business
+ * already has (a filter, a look-up), which Meta has already accepted: any number of a possible
+ * length for its country code, such as Meta's test numbers (+1 555 …), goes to Meta as it is.
+ */
+export type PhoneNumberPurpose = 'add' | 'existing';
+
+/**
  * Normalizes what a spreadsheet or CRM holds to E.164, or says why it cannot.
  * Accepts "+1 (631) 555-1000", "0044 20 7183 8750", "16315551000", national numbers with a
  * default country, stray spaces, dots or NBSP, full-width and Arabic-script digits, spreadsheet
- * markers, a label before the number and trailing punctuation. Never returns a number the
- * library calls invalid.
+ * markers, a label before the number and trailing punctuation. For `add` it never returns a
+ * number the library calls invalid; for `existing`, never one of an impossible length.
  */
-export function normalizePhoneNumber(value: unknown, defaultCountry?: string): PhoneNumberResult {
+export function normalizePhoneNumber(
+	value: unknown,
+	defaultCountry?: string,
+	purpose: PhoneNumberPurpose = 'add',
+): PhoneNumberResult {
 	const text = phoneNumberInputToText(value);
 	if (typeof text !== 'string') return text;
 
@@ -163,7 +175,7 @@ export function normalizePhoneNumber(value: unknown, defaultCountry?: string): P
 
 	let firstProblem: RejectedPhoneNumber | undefined;
 	for (const candidate of candidates) {
-		const outcome = parseCandidate(input, candidate.text, candidate.country);
+		const outcome = parseCandidate(input, candidate.text, candidate.country, purpose);
 		if (outcome.ok) return outcome;
 		firstProblem ??= outcome;
 	}
@@ -227,7 +239,12 @@ function readPhoneNumberText(input: string): string | RejectedPhoneNumber {
 	return compact;
 }
 
-function parseCandidate(input: string, text: string, country?: CountryCode): PhoneNumberResult {
+function parseCandidate(
+	input: string,
+	text: string,
+	country: CountryCode | undefined,
+	purpose: PhoneNumberPurpose,
+): PhoneNumberResult {
 	const where = country ? `${country} (+${getCountryCallingCode(country)})` : 'its country';
 	let parsed;
 	try {
@@ -247,7 +264,7 @@ function parseCandidate(input: string, text: string, country?: CountryCode): Pho
 			`Phone number ${quoteInput(input)} has an extension. Remove the extension: WhatsApp numbers cannot have one.`,
 		);
 	}
-	if (!parsed.isValid()) {
+	if (purpose === 'existing' ? !parsed.isPossible() : !parsed.isValid()) {
 		const target = parsed.country
 			? `${parsed.country} (+${parsed.countryCallingCode})`
 			: `country code +${parsed.countryCallingCode}`;

@@ -57,14 +57,19 @@ export const addToWaba: Operation<WabaAddRequest> = {
 
 	prepare(context, itemIndex, options) {
 		const wabaId = readWabaId(context, itemIndex);
-		const { input, normalized } = readPhoneNumber(context, itemIndex);
+		const given = String(options.preverifiedId ?? '').trim();
+		// A pre-verified number is already the partner's: Meta accepted it into the pool.
+		const { input, normalized } = readPhoneNumber(
+			context,
+			itemIndex,
+			given === '' ? 'add' : 'existing',
+		);
 		const verifiedName = String(context.getNodeParameter('verifiedName', itemIndex, '')).trim();
 		if (verifiedName.length < 2 || verifiedName.length > 75) {
 			throw new InputError(
 				`Display Name ${quoteInput(verifiedName)} is not valid: Meta wants 2 to 75 characters.`,
 			);
 		}
-		const given = String(options.preverifiedId ?? '').trim();
 		if (given !== '' && !/^[0-9]+$/.test(given)) {
 			throw new InputError(
 				`Pre-Verified Number ID ${quoteInput(given)} is not valid: use the digits of the ID.`,

@@ -35,7 +35,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: '+1 631 555 1000',
-				description: 'Only this number, in any format Add accepts',
+				description:
+					"Only this number of the pool, in any format Add accepts; any number Meta could list is taken, Meta's test numbers (+1 555 …) too",
 			},
 			{
 				displayName: 'Verification Status',
@@ -92,7 +93,8 @@ export const getMany: Operation<ListRequest> = {
 		}
 		if (given.phoneNumber !== undefined && given.phoneNumber !== '') {
 			const country = typeof given.defaultCountry === 'string' ? given.defaultCountry : undefined;
-			const result = normalizePhoneNumber(given.phoneNumber, country);
+			// A number of the business's pool: any number Meta could list passes to Meta.
+			const result = normalizePhoneNumber(given.phoneNumber, country, 'existing');
 			if (!result.ok) throw new InputError(`Phone Number filter: ${result.message}`);
 			filters.phone_number = result.e164;
 		}

@@ -4,11 +4,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import {
 	analyticsField,
 	checkRange,
+	insideRange,
 	METRICS,
 	readAnalyticsPage,
 	templateIdBatches,
 	toRow,
 	toUnixSeconds,
+	wholeDays,
 } from '../../helpers/analytics';
 import type { AnalyticsQuery, Granularity, Metric } from '../../helpers/analytics';
 import { COUNTRY_OPTIONS } from '../../helpers/countries';
@@ -62,7 +64,7 @@ const fields: INodeProperties[] = [
 		required: true,
 		default: '',
 		description:
-			"Beginning of the period, e.g. {{ $now.toUTC().minus(1, 'month').startOf('month') }}. A date without a time zone is read as UTC. Meta keeps 1 year (Templates: 90 days).",
+			"Beginning of the period, included, e.g. {{ $now.toUTC().minus(1, 'month').startOf('month') }}. A date without a time zone is read as UTC. Meta keeps 1 year (Templates: 90 days). Every metric reports from Start up to End; Templates come in whole UTC days, so only the days wholly inside the range.",
 	},
 	{
 		displayName: 'End',
@@ -71,7 +73,7 @@ const fields: INodeProperties[] = [
 		required: true,
 		default: '',
 		description:
-			"End of the period, after Start, e.g. {{ $now.toUTC().startOf('month') }}. A date without a time zone is read as UTC.",
+			"End of the period, after Start and not included, e.g. {{ $now.toUTC().startOf('month') }} for up to the end of last month. A date without a time zone is read as UTC.",
 	},
 	{
 		displayName: 'Granularity',
@@ -142,7 +144,7 @@ const fields: INodeProperties[] = [
 				default: '',
 				placeholder: '+1 631 555 1000, +44 20 7946 0000',
 				description:
-					'Only these business numbers, written as you know them (with their country code), separated by commas',
+					"Only these business numbers, written as you know them (with their country code), separated by commas. Any number Meta lists for the WABA is taken, Meta's test numbers (+1 555 …) too.",
 			},
 			{
 				displayName: 'Countries',
@@ -191,6 +193,8 @@ export const description = updateDisplayOptions(
 
 interface Prepared {
 	wabaId: string;
+	/** The range the user asked, Unix seconds: from Start up to (not including) End. */
+	range: { start: number; end: number };
 	/** One query per request: several for more template IDs than Meta takes at once. */
 	queries: AnalyticsQuery[];
 }
@@ -205,14 +209,19 @@ function listOf(value: unknown): string[] {
 	return [...new Set(entries.map((entry) => String(entry).trim()).filter((e) => e !== ''))];
 }
 
-/** The Phone Numbers filter as Meta takes it: each number's digits with its country code. */
+/**
+ * The Phone Numbers filter as Meta takes it: each number's digits with its country code. They
+ * are the business's own numbers, so any number Meta could list passes (Meta's test numbers too).
+ */
 function readPhoneFilter(value: unknown): string[] {
 	return listOf(value).map((entry) => {
-		const result = normalizePhoneNumber(entry);
+		const result = normalizePhoneNumber(entry, undefined, 'existing');
 		if (!result.ok) throw new InputError(`Phone Numbers filter: ${result.message}`);
 		return result.e164.slice(1);
 	});
 }
+
+const COUNTRY_CODES = new Set(COUNTRY_OPTIONS.map((option) => String(option.value)));
 
 /** The Countries filter: ISO 3166-1 alpha-2 codes, as Meta's country_codes takes them. */
 function readCountries(value: unknown): string[] {
@@ -222,7 +231,14 @@ function readCountries(value: unknown): string[] {
 				`Country ${quoteInput(code)} in the Countries filter is not valid: use a two-letter ISO code such as US or BR.`,
 			);
 		}
-		return code.toUpperCase();
+		const upper = code.toUpperCase();
+		// Meta would answer an unknown code with no data for it, and the row would look complete.
+		if (!COUNTRY_CODES.has(upper)) {
+			throw new InputError(
+				`Country ${quoteInput(code)} in the Countries filter is not a country: Meta takes ISO 3166-1 two-letter country codes, such as US, BR or IN (the Countries list holds every one).`,
+			);
+		}
+		return upper;
 	});
 }
 
@@ -258,10 +274,16 @@ function prepare(context: IExecuteFunctions, itemIndex: number): Prepared {
 	const granularity = checkRange(metric, start, end, granularityChoice, Date.now());
 	const base = { metric, start, end, granularity };
 	if (metric === 'templates') {
+		const days = wholeDays(start, end);
 		const ids = readTemplateIds(context.getNodeParameter('templateIds', itemIndex, ''));
 		return {
 			wabaId,
-			queries: templateIdBatches(ids).map((batch) => ({ ...base, lists: { template_ids: batch } })),
+			range: { start, end },
+			queries: templateIdBatches(ids).map((batch) => ({
+				...base,
+				...days,
+				lists: { template_ids: batch },
+			})),
 		};
 	}
 	const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
@@ -277,7 +299,7 @@ function prepare(context: IExecuteFunctions, itemIndex: number): Prepared {
 	if (metric === 'conversations') {
 		lists.dimensions = listOf(context.getNodeParameter('conversationDimensions', itemIndex, []));
 	}
-	return { wabaId, queries: [{ ...base, lists }] };
+	return { wabaId, range: { start, end }, queries: [{ ...base, lists }] };
 }
 
 const INSIGHTS_HINT =
@@ -323,7 +345,7 @@ async function readQuery(
 export const getAnalytics: Operation<Prepared> = {
 	description,
 	prepare,
-	async run(context, connection, { wabaId, queries }) {
+	async run(context, connection, { wabaId, range, queries }) {
 		const metric = queries[0].metric;
 		const rule = METRICS[metric];
 		const rows: IDataObject[] = [];
@@ -331,9 +353,15 @@ export const getAnalytics: Operation<Prepared> = {
 		for (const [index, query] of queries.entries()) {
 			const read = await readQuery(context, connection, wabaId, query, rule.cost && index === 0);
 			currency = read.currency ?? currency;
-			rows.push(...read.points);
+			// Templates: Meta's whole day on which End falls stays out (see wholeDays).
+			rows.push(
+				...(metric === 'templates'
+					? read.points.filter((point) => insideRange(point, range.start, range.end))
+					: read.points),
+			);
 		}
-		const { granularity, start, end } = queries[0];
+		const { granularity } = queries[0];
+		const { start, end } = range;
 		if (rows.length === 0) {
 			return [
 				{
