@@ -25,7 +25,10 @@ export class WhatsAppBusinessManagement implements INodeType {
 		name: 'whatsAppBusinessManagement',
 		icon: { light: 'file:whatsapp.svg', dark: 'file:whatsapp.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: Phone Number → Get Many lost the Messaging Limit Tier filter (Meta deprecated the
+		// field); saved 1.0 nodes keep it, and run with a notice.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
 			"Manage WhatsApp Business pre-verified phone numbers, WABAs, their phone numbers, profiles, QR codes, message templates, analytics and health with Meta's Graph API",

@@ -138,7 +138,8 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 					{
 						name: 'Messaging Limit Changed',
 						value: 'messagingLimitChanged',
-						description: 'The messaging limit tier went up or down',
+						description:
+							"The messaging limit went up or down: the business portfolio's (250, 2K, 10K, 100K, unlimited), shared by all its numbers",
 					},
 					{
 						name: 'Quality Rating Changed',

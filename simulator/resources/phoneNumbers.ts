@@ -40,6 +40,7 @@ export function phoneView(phone: WabaPhoneNumber, fields: string | null): Record
 			phone.whatsapp_business_manager_messaging_limit ?? phone.messaging_limit_tier,
 		platform_type: phone.platform_type,
 		account_mode: 'LIVE',
+		is_official_business_account: false,
 		is_pin_enabled: phone.pin !== undefined,
 		country_dial_code: phone.cc,
 	};

@@ -4,6 +4,7 @@ import { graphError, page } from '../graph';
 import { NOT_MINE } from '../types';
 import type { GraphRoute, SimulatorState, Waba } from '../types';
 import { phoneViewWithHealth } from './healthStatus';
+import { phoneView } from './phoneNumbers';
 import { requireBusiness, statusOf } from './preVerifiedNumbers';
 import { wabaView } from './subscribedApps';
 
@@ -69,13 +70,45 @@ export function routeBusinessWabas(state: SimulatorState, route: GraphRoute): un
 	return page(state.baseUrl, wabas, url, (w) => wabaView(w, url.searchParams.get('fields')));
 }
 
+/**
+ * Meta's `filtering` on a WABA's numbers: EQUAL conditions on account_mode,
+ * messaging_limit_tier or is_official_business_account (the contract's list). Meta no longer
+ * moves the deprecated messaging_limit_tier, so a filter on it matches what it was once.
+ */
+function readFiltering(text: string | null): Array<{ field: string; value: unknown }> {
+	if (!text) return [];
+	let conditions: unknown;
+	try {
+		conditions = JSON.parse(text);
+	} catch {
+		conditions = undefined;
+	}
+	const fields = ['account_mode', 'messaging_limit_tier', 'is_official_business_account'];
+	if (
+		!Array.isArray(conditions) ||
+		conditions.some((c) => !fields.includes(c?.field) || c?.operator !== 'EQUAL')
+	) {
+		throw graphError(
+			400,
+			100,
+			`Invalid parameter: filtering must be EQUAL conditions on ${fields.join(', ')}`,
+		);
+	}
+	return conditions as Array<{ field: string; value: unknown }>;
+}
+
 /** GET and POST /{WABA-ID}/phone_numbers. */
 export function routeWaba(state: SimulatorState, route: GraphRoute): unknown {
 	const { method, target, edge, url, body } = route;
 	const waba = state.wabas.get(target);
 	if (!waba || edge !== 'phone_numbers') return NOT_MINE;
 	if (method === 'GET') {
-		const numbers = [...state.phoneNumbers.values()].filter((p) => p.wabaId === waba.id);
+		const conditions = readFiltering(url.searchParams.get('filtering'));
+		const numbers = [...state.phoneNumbers.values()].filter(
+			(p) =>
+				p.wabaId === waba.id &&
+				conditions.every((c) => String(phoneView(p, c.field)[c.field]) === String(c.value)),
+		);
 		const fields = url.searchParams.get('fields');
 		return page(state.baseUrl, numbers, url, (p) => phoneViewWithHealth(state, p, fields));
 	}

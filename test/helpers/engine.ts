@@ -310,13 +310,15 @@ export function nodeWorkflow(options: {
 	parameters: INodeParameters;
 	onError?: OnError;
 	nodeName?: string;
+	/** The node's version as a saved workflow holds it: 1 unless a test says otherwise. */
+	typeVersion?: number;
 }): WorkflowFile {
 	const nodeName = options.nodeName ?? 'WhatsApp';
 	const node: INode = {
 		id: 'node',
 		name: nodeName,
 		type: PACKAGE_NODE_TYPE,
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [300, 0],
 		parameters: { resource: 'preVerifiedNumber', ...options.parameters },
 		credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'Meta' } },

@@ -7,6 +7,21 @@ import { optionsCollection, returnAllFields, wabaFields } from '../common.descri
 import type { Operation } from '../node.type';
 import { readLimit, readWabaId } from '../parameters';
 
+/**
+ * Meta's "Messaging limits" page: limits belong to the business portfolio since 2025-10-07 and
+ * are shared by all its numbers; `messaging_limit_tier` is deprecated. A filter on it no longer
+ * filters anything real, so saved nodes that set it run without it, and say so.
+ */
+const DEPRECATED_TIER_NOTICE =
+	"Meta deprecated messaging_limit_tier: since 2025-10-07 the messaging limit is the business portfolio's, shared by all its numbers (250, 2K, 10K, 100K or unlimited). The Messaging Limit Tier filter is no longer sent: every number is returned, each with its portfolio's limit in messaging_limit. Remove the filter; to keep numbers by limit, add a Filter node on messaging_limit.";
+
+/** The item's notice names the value its row saved, so that a sheet shows which row said what. */
+const tierNotice = (tier: unknown) =>
+	`Messaging Limit Tier ${String(tier).replace(/^TIER_/, '')} did not filter: ${DEPRECATED_TIER_NOTICE}`;
+
+/** Each run's notice is shown once in n8n's output pane, whatever the number of items. */
+const noticed = new WeakSet<object>();
+
 const properties: INodeProperties[] = [
 	...wabaFields,
 	...returnAllFields,
@@ -28,7 +43,9 @@ const properties: INodeProperties[] = [
 				default: 'LIVE',
 			},
 			{
-				displayName: 'Messaging Limit Tier',
+				// Saved 1.0 nodes only: kept so that their value loads, and their run says why it no
+				// longer filters.
+				displayName: 'Messaging Limit Tier (No Longer Filters)',
 				name: 'messagingLimitTier',
 				type: 'options',
 				options: [
@@ -40,6 +57,8 @@ const properties: INodeProperties[] = [
 					{ name: 'Unlimited', value: 'TIER_UNLIMITED' },
 				],
 				default: 'TIER_1K',
+				description: DEPRECATED_TIER_NOTICE,
+				displayOptions: { show: { '@version': [1] } },
 			},
 			{
 				displayName: 'Official Business Account',
@@ -76,12 +95,13 @@ interface ListRequest {
 	wabaId: string;
 	limit: number;
 	qs: IDataObject;
+	/** Why a saved filter was not sent, for every output item. */
+	notice?: string;
 }
 
-// Meta's `filtering` conditions: the filter fields it documents for this edge.
+// Meta's `filtering` conditions: the filter fields it documents for this edge that still filter.
 const FILTER_FIELDS: Record<string, string> = {
 	accountMode: 'account_mode',
-	messagingLimitTier: 'messaging_limit_tier',
 	isOfficialBusinessAccount: 'is_official_business_account',
 };
 
@@ -99,7 +119,18 @@ export const getMany: Operation<ListRequest> = {
 		const qs: IDataObject = { fields: edges.PHONE_NUMBER_FIELDS };
 		if (conditions.length > 0) qs.filtering = JSON.stringify(conditions);
 		if (typeof options.sort === 'string' && options.sort) qs.sort = options.sort;
-		return { wabaId, limit, qs };
+		if (filters.messagingLimitTier === undefined || filters.messagingLimitTier === '') {
+			return { wabaId, limit, qs };
+		}
+		if (!noticed.has(context)) {
+			noticed.add(context);
+			context.addExecutionHints?.({
+				message: `Get Many: ${DEPRECATED_TIER_NOTICE}`,
+				type: 'warning',
+				location: 'outputPane',
+			});
+		}
+		return { wabaId, limit, qs, notice: tierNotice(filters.messagingLimitTier) };
 	},
 
 	async run(context, connection, request) {
@@ -109,6 +140,7 @@ export const getMany: Operation<ListRequest> = {
 			{ method: 'GET', path: edges.wabaPhoneNumbers(request.wabaId), qs: request.qs },
 			{ limit: request.limit, pageSize: MAX_PAGE_SIZE },
 		);
-		return numbers.map(withPlainStatus);
+		const { notice } = request;
+		return numbers.map((number) => ({ ...withPlainStatus(number), ...(notice && { notice }) }));
 	},
 };
