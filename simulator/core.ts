@@ -4,28 +4,39 @@
 // bodies and error shapes; Meta's documented behaviour where the contract is thin. Loopback only.
 //
 // This file is the core: the server, authentication, budgets and usage headers, faults,
-// recording and routing. Each resource is a module in resources/, listed once in RESOURCES.
-// The test-only control routes build on the core (control.ts); GraphApiSimulator.ts joins them.
+// recording and routing. How each fault answers is in faults.ts; each resource is a module in
+// resources/ (its routes and its seeding), listed once in RESOURCES. The test-only control
+// routes build on the core (control.ts); GraphApiSimulator.ts joins them.
 import { createServer } from 'http';
 import type { IncomingMessage, Server, ServerResponse } from 'http';
 import type { AddressInfo, Socket } from 'net';
 
 import { UsageBudget } from './budget';
-import { drawFault, NO_FAULTS, seededRandom } from './faults';
+import {
+	answerScripted,
+	drawFault,
+	faultAfterApplied,
+	faultBeforeGraph,
+	NO_FAULTS,
+	seededRandom,
+	takeScripted,
+	throttleFault,
+	TRANSPORT_FAULTS,
+} from './faults';
 import { delay, graphError, HttpFailure, NUMERIC_ID, readBody } from './graph';
 import { routeWabaAnalytics } from './resources/analytics';
 import { routeBusinessProfile } from './resources/businessProfiles';
 import { routeHealthStatus } from './resources/healthStatus';
-import { routePhoneNumber } from './resources/phoneNumbers';
+import { routePhoneNumber, seedConnectedNumber } from './resources/phoneNumbers';
 import {
+	expirePool,
 	putNumber,
 	routeBusinessPool,
 	routePreVerifiedNumber,
-	VERIFIED_FOR_MS,
 } from './resources/preVerifiedNumbers';
 import { CDN_PREFIX, EDGES_WITH_CHILD, routeQrCodes, serveQrImage } from './resources/qrCodes';
 import { routeWabaAccount } from './resources/subscribedApps';
-import { routeTemplates } from './resources/templates';
+import { routeTemplates, seedTemplate } from './resources/templates';
 import { routeUploads } from './resources/uploads';
 import { routeBusinessWabas, routeWaba } from './resources/wabas';
 import { NOT_MINE, SIMULATOR_WABA_ID } from './types';
@@ -61,12 +72,6 @@ const RESOURCES: Resource[] = [
 ];
 
 const VERSION = /^v[0-9]+\.[0-9]+$/;
-
-/** Meta's 500 with the transient code 2: the request may or may not have been applied. */
-const transientServerError = () =>
-	graphError(500, 2, 'An unexpected error has occurred. Please retry your request later.', {
-		is_transient: true,
-	});
 
 export class SimulatorCore implements SimulatorState {
 	readonly numbers = new Map<string, PreVerifiedNumber>();
@@ -106,18 +111,7 @@ export class SimulatorCore implements SimulatorState {
 		wabaId: string,
 		template: Partial<MessageTemplate> & { name: string },
 	): MessageTemplate {
-		const seeded: MessageTemplate = {
-			id: this.newId(),
-			wabaId,
-			language: 'en_US',
-			category: 'UTILITY',
-			status: 'APPROVED',
-			quality_score: 'GREEN',
-			components: [{ type: 'BODY', text: `Hello from ${template.name}` }],
-			...template,
-		};
-		this.templates.set(seeded.id, seeded);
-		return seeded;
+		return seedTemplate(this, wabaId, template);
 	}
 
 	/** Added to the real clock for expiry and verification times: tests move time forward. */
@@ -128,25 +122,10 @@ export class SimulatorCore implements SimulatorState {
 		return (this.options.clock ?? Date.now)() + this.clockOffsetMs;
 	}
 
-	/**
-	 * Moves time forward and applies what Meta does meanwhile: a verified number unclaimed for
-	 * 90 days reverts to not verified; a number never verified within 90 days is removed.
-	 */
+	/** Moves time forward and applies what Meta does meanwhile to the pool (its expiries). */
 	advanceClock(ms: number): void {
 		this.clockOffsetMs += ms;
-		const now = this.now();
-		for (const number of [...this.numbers.values()]) {
-			if (number.code_verification_status === 'VERIFIED') {
-				if ((number.verification_expiry_time ?? Infinity) * 1000 <= now) {
-					number.code_verification_status = 'NOT_VERIFIED';
-					number.verification_expiry_time = undefined;
-					number.code_verification_time = undefined;
-					number.createdAt = now;
-				}
-			} else if (number.createdAt + VERIFIED_FOR_MS <= now) {
-				this.removeNumber(number);
-			}
-		}
+		expirePool(this, this.now());
 	}
 
 	/** Puts a number straight into a business's pool, as if added (and verified) earlier. */
@@ -160,23 +139,7 @@ export class SimulatorCore implements SimulatorState {
 		national: string,
 		extra: Partial<WabaPhoneNumber> = {},
 	): WabaPhoneNumber {
-		const phone: WabaPhoneNumber = {
-			id,
-			wabaId: SIMULATOR_WABA_ID,
-			cc: '1',
-			national,
-			verified_name: 'Shop',
-			status: 'CONNECTED',
-			code_verification_status: 'VERIFIED',
-			quality_rating: 'GREEN',
-			messaging_limit_tier: 'TIER_250',
-			name_status: 'APPROVED',
-			platform_type: 'CLOUD_API',
-			registrations: [],
-			...extra,
-		};
-		this.phoneNumbers.set(id, phone);
-		return phone;
+		return seedConnectedNumber(this, id, national, extra);
 	}
 
 	/** Removes a pre-verified number from its pool (deleted, expired, or claimed by a client). */
@@ -309,41 +272,21 @@ export class SimulatorCore implements SimulatorState {
 			return;
 		}
 
-		const scriptIndex = this.script.findIndex(
-			({ when }) =>
-				!when ||
-				((!when.method || when.method === req.method) &&
-					(!when.pathEndsWith || url.pathname.endsWith(when.pathEndsWith))),
-		);
-		const [scripted] = scriptIndex === -1 ? [] : this.script.splice(scriptIndex, 1);
+		const scripted = takeScripted(this.script, record.method, url.pathname);
 		if (scripted && !scripted.action) {
-			record.status = scripted.status ?? 200;
-			res.writeHead(record.status, { 'Content-Type': 'application/json', ...scripted.headers });
-			res.end(scripted.body ?? '');
+			record.status = answerScripted(scripted, res);
 			return;
 		}
 		const fault = scripted?.action ?? drawFault(this.faults, this.random);
-		if (fault === 'hang') return; // never answers; the client's timeout must fire
-		if (fault === 'reset') {
-			req.socket.destroy();
-			return;
-		}
-		if (fault === 'html') {
-			record.status = 502;
-			res.writeHead(502, { 'Content-Type': 'text/html' });
-			res.end('<html><body><h1>502 Bad Gateway</h1></body></html>');
-			return;
-		}
-		if (fault === 'invalidJson') {
-			record.status = 200;
-			res.writeHead(200, { 'Content-Type': 'application/json' });
-			res.end('{"id": "12');
+		const transportFault = fault ? TRANSPORT_FAULTS[fault] : undefined;
+		if (transportFault) {
+			record.status = transportFault(req, res);
 			return;
 		}
 
 		const headers: Record<string, string> = { 'Content-Type': 'application/json' };
 		try {
-			if (fault === 'server') throw transientServerError();
+			faultBeforeGraph(fault);
 			this.authenticate(req);
 			const segments = url.pathname.split('/').filter(Boolean);
 			const [version] = segments;
@@ -357,22 +300,13 @@ export class SimulatorCore implements SimulatorState {
 			} finally {
 				if (this.budget.throttledAt.length > throttledBefore) record.throttled = true;
 			}
-			if (businessId) {
-				if (fault === 'throttle') {
-					this.throttleFaults++;
-					throw graphError(429, 4, 'Application request limit reached', {
-						is_transient: true,
-						error_subcode: 2446079,
-					});
-				}
+			if (businessId && fault === 'throttle') {
+				this.throttleFaults++;
+				throw throttleFault();
 			}
 			const scheme = record.scheme ?? '';
 			const answer = this.route(req.method ?? 'GET', segments.slice(1), url, body, raw, scheme);
-			if (fault === 'lostAnswer') {
-				req.socket.destroy();
-				return;
-			}
-			if (fault === 'appliedThenFail') throw transientServerError();
+			if (faultAfterApplied(fault, req)) return;
 			record.status = 200;
 			res.writeHead(200, headers);
 			res.end(JSON.stringify(answer));

@@ -1,7 +1,7 @@
 // A WABA's phone numbers by ID: get, PIN and display name, register and deregister with Meta's
 // rules, request and verify code.
 import { display, graphError, pickFields } from '../graph';
-import { NOT_MINE } from '../types';
+import { NOT_MINE, SIMULATOR_WABA_ID } from '../types';
 import type { GraphRoute, SimulatorState, WabaPhoneNumber } from '../types';
 import { requestCode } from './verificationCode';
 
@@ -50,6 +50,32 @@ export function phoneView(phone: WabaPhoneNumber, fields: string | null): Record
 		'verified_name',
 		'quality_rating',
 	]);
+}
+
+/** Puts a registered (CONNECTED) number straight into a WABA, as if claimed and registered earlier. */
+export function seedConnectedNumber(
+	state: SimulatorState,
+	id: string,
+	national: string,
+	extra: Partial<WabaPhoneNumber> = {},
+): WabaPhoneNumber {
+	const phone: WabaPhoneNumber = {
+		id,
+		wabaId: SIMULATOR_WABA_ID,
+		cc: '1',
+		national,
+		verified_name: 'Shop',
+		status: 'CONNECTED',
+		code_verification_status: 'VERIFIED',
+		quality_rating: 'GREEN',
+		messaging_limit_tier: 'TIER_250',
+		name_status: 'APPROVED',
+		platform_type: 'CLOUD_API',
+		registrations: [],
+		...extra,
+	};
+	state.phoneNumbers.set(id, phone);
+	return phone;
 }
 
 /** Meta allows 10 register and deregister calls per number in 72 hours. */

@@ -144,6 +144,25 @@ function verifyCode(
 }
 
 /** The pool's edges on a business. */
+/**
+ * What Meta does to the pool as time passes: a verified number unclaimed for 90 days reverts to
+ * not verified; a number never verified within 90 days is removed.
+ */
+export function expirePool(state: SimulatorState, now: number): void {
+	for (const number of [...state.numbers.values()]) {
+		if (number.code_verification_status === 'VERIFIED') {
+			if ((number.verification_expiry_time ?? Infinity) * 1000 <= now) {
+				number.code_verification_status = 'NOT_VERIFIED';
+				number.verification_expiry_time = undefined;
+				number.code_verification_time = undefined;
+				number.createdAt = now;
+			}
+		} else if (number.createdAt + VERIFIED_FOR_MS <= now) {
+			state.removeNumber(number);
+		}
+	}
+}
+
 export function routeBusinessPool(state: SimulatorState, route: GraphRoute): unknown {
 	const { method, target, edge, url, body } = route;
 	if (edge === 'add_phone_numbers' && method === 'POST') return add(state, target, url, body);

@@ -218,6 +218,26 @@ function migrate(state: SimulatorState, destinationId: string, body: Record<stri
 }
 
 /** /{WABA-ID}/message_templates, /{WABA-ID}/migrate_message_templates and /{TEMPLATE-ID}. */
+/** Puts a template into a WABA, as if created and reviewed earlier (APPROVED by default). */
+export function seedTemplate(
+	state: SimulatorState,
+	wabaId: string,
+	template: Partial<MessageTemplate> & { name: string },
+): MessageTemplate {
+	const seeded: MessageTemplate = {
+		id: state.newId(),
+		wabaId,
+		language: 'en_US',
+		category: 'UTILITY',
+		status: 'APPROVED',
+		quality_score: 'GREEN',
+		components: [{ type: 'BODY', text: `Hello from ${template.name}` }],
+		...template,
+	};
+	state.templates.set(seeded.id, seeded);
+	return seeded;
+}
+
 export function routeTemplates(state: SimulatorState, route: GraphRoute): unknown {
 	const { method, target, edge, url, body } = route;
 	const template = state.templates.get(target);

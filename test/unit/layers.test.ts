@@ -67,3 +67,27 @@ test('the check catches an upward import', () => {
 		'helpers/z.ts imports ../transport',
 	]);
 });
+
+// The simulator: a core (server, authentication, budget, faults, recording, routing) and one
+// module per resource. What a fault answers lives in faults.ts; what a resource seeds, in its
+// module (issue 33, finding 10).
+const SIMULATOR_DIR = join(__dirname, '../../simulator');
+
+test('the simulator keeps small files, and its core names no resource’s fields or fault answers', () => {
+	const files = sourceFiles(SIMULATOR_DIR).map((path) => ({
+		path: relative(SIMULATOR_DIR, path),
+		lines: readFileSync(path, 'utf8').split('\n').length,
+	}));
+	expect(files.length).toBeGreaterThan(10);
+	expect(files.filter((f) => f.lines > 400)).toEqual([]);
+	const core = readFileSync(join(SIMULATOR_DIR, 'core.ts'), 'utf8');
+	for (const detail of [
+		'messaging_limit_tier',
+		'quality_score',
+		'verification_expiry_time',
+		'502',
+	]) {
+		expect(core).not.toContain(detail);
+	}
+	expect(core.match(/fault === '/g) ?? []).toHaveLength(1);
+});
