@@ -557,7 +557,25 @@ test(`n8n ${N8N_VERSION}: every other Phone Number operation runs in the real n8
 			phoneNumberId: number,
 			code: '={{ $json.code }}',
 		}),
+		// A node saved at version 1 with the deprecated Messaging Limit Tier filter (issue 33),
+		// then the same at 1.1, which has no such filter.
+		...[1, 1.1].map((typeVersion) => ({
+			...phone(`Get Many ${typeVersion}`, {
+				operation: 'getMany',
+				wabaId: { __rl: true, mode: 'id', value: SIMULATOR_WABA_ID },
+				returnAll: true,
+				filters: { messagingLimitTier: 'TIER_1K' },
+			}),
+			typeVersion,
+		})),
 	]);
+	expect(only('Get Many 1')).toMatchObject({
+		id,
+		messaging_limit: '250',
+		notice: expect.stringMatching(/^Messaging Limit Tier 1K did not filter: Meta deprecated/),
+	});
+	expect(only('Get Many 1.1')).toMatchObject({ id, messaging_limit: '250' });
+	expect(only('Get Many 1.1')).not.toHaveProperty('notice');
 	expect(only('Get Many')).toMatchObject({
 		id,
 		status: 'CONNECTED',
