@@ -12,6 +12,8 @@ export { BLOCKED_ERRORS } from './resources/healthStatus';
 export { settle } from './resources/templates';
 export { SIMULATOR_APP, SIMULATOR_WABA_ID } from './types';
 export type {
+	CreditAllocation,
+	CreditLine,
 	EntityHealth,
 	FaultSettings,
 	MessageTemplate,

@@ -5,7 +5,7 @@ import type { ServerResponse } from 'http';
 import type { SimulatorCore } from './core';
 import { phoneView } from './resources/phoneNumbers';
 import { templateView } from './resources/templates';
-import type { EntityHealth, FaultSettings } from './types';
+import type { EntityHealth, FaultSettings, Waba } from './types';
 
 function stats(simulator: SimulatorCore) {
 	const { requests } = simulator;
@@ -28,6 +28,28 @@ function stats(simulator: SimulatorCore) {
 		lastCallAtSeconds:
 			requests.length > 0 ? Math.round((requests[requests.length - 1].at - first) / 100) / 10 : 0,
 	};
+}
+
+/** A new client WABA of the business (the first by default), and its number when one is given. */
+function addClientWaba(simulator: SimulatorCore, body: Record<string, unknown>) {
+	const id = String(body.id ?? simulator.newId());
+	const waba: Waba = {
+		id,
+		businessId: String(body.businessId ?? simulator.businessIds[0]),
+		name: String(body.name ?? `Client ${id.slice(-4)}`),
+		client: true,
+		...(typeof body.currency === 'string' ? { currency: body.currency } : {}),
+	};
+	simulator.wabas.set(id, waba);
+	const phone = typeof body.phoneNumber === 'string' ? body.phoneNumber.replace(/\D/g, '') : '';
+	const phoneNumberId = phone
+		? simulator.seedConnectedPhoneNumber(String(body.phoneNumberId ?? simulator.newId()), phone, {
+				wabaId: id,
+				status: 'PENDING',
+				verified_name: waba.name,
+			}).id
+		: undefined;
+	return { id, name: waba.name, phone_number_id: phoneNumberId };
 }
 
 export function handleControl(
@@ -114,6 +136,28 @@ export function handleControl(
 		}
 		if (typeof body.status === 'string') template.reviewAt = undefined;
 		return send(templateView(template, 'id,name,status,category,quality_score,rejected_reason'));
+	}
+	// A client finishes Embedded Signup: its WABA appears among the business's client WABAs, with
+	// a verified number not yet registered. DELETE: the client removes the partner.
+	if (url.pathname === '/__simulator/client_wabas' && method === 'POST') {
+		return send(addClientWaba(simulator, body));
+	}
+	const clientMatch = /^\/__simulator\/client_wabas\/([0-9]+)$/.exec(url.pathname);
+	const client = clientMatch ? simulator.wabas.get(clientMatch[1]) : undefined;
+	if (client && method === 'DELETE') {
+		client.partnerRemoved = true;
+		return send({ id: client.id, partner_removed: true });
+	}
+	// The role of the token's system user on the partner's business (credit lines need Admin or
+	// Financial Editor).
+	if (url.pathname === '/__simulator/credit_role' && method === 'POST') {
+		const role = body.role;
+		if (role !== 'ADMIN' && role !== 'FINANCIAL_EDITOR' && role !== 'EMPLOYEE') {
+			res.writeHead(400, { 'Content-Type': 'application/json' });
+			return res.end('{"error":"role must be ADMIN, FINANCIAL_EDITOR or EMPLOYEE"}');
+		}
+		simulator.creditRole = role;
+		return send({ role });
 	}
 	if (url.pathname === '/__simulator/faults' && method === 'POST') {
 		simulator.faults = { ...simulator.faults, ...(body as Partial<FaultSettings>) };

@@ -25,7 +25,9 @@ import {
 } from './faults';
 import { delay, graphError, HttpFailure, NUMERIC_ID, readBody } from './graph';
 import { routeWabaAnalytics } from './resources/analytics';
+import { routeAssignedUsers } from './resources/assignedUsers';
 import { routeBusinessProfile } from './resources/businessProfiles';
+import { routeCreditLines, seedCreditLine } from './resources/creditLines';
 import { routeHealthStatus } from './resources/healthStatus';
 import { routePhoneNumber, seedConnectedNumber } from './resources/phoneNumbers';
 import {
@@ -41,6 +43,8 @@ import { routeUploads } from './resources/uploads';
 import { routeBusinessWabas, routeWaba } from './resources/wabas';
 import { NOT_MINE, SIMULATOR_WABA_ID } from './types';
 import type {
+	CreditAllocation,
+	CreditLine,
 	EntityHealth,
 	MessageTemplate,
 	UploadSession,
@@ -58,6 +62,8 @@ import type {
 /** Every resource, tried in turn for a request; the first that knows its target answers. */
 const RESOURCES: Resource[] = [
 	routeUploads,
+	routeCreditLines,
+	routeAssignedUsers,
 	routeWabaAnalytics,
 	routeHealthStatus,
 	routeTemplates,
@@ -106,12 +112,23 @@ export class SimulatorCore implements SimulatorState {
 
 	readonly templateReviewMs: number;
 
+	readonly creditLines = new Map<string, CreditLine>();
+
+	readonly creditAllocations = new Map<string, CreditAllocation>();
+
+	creditRole: SimulatorState['creditRole'] = 'ADMIN';
+
 	/** Puts a template into a WABA, as if created and reviewed earlier (APPROVED by default). */
 	seedMessageTemplate(
 		wabaId: string,
 		template: Partial<MessageTemplate> & { name: string },
 	): MessageTemplate {
 		return seedTemplate(this, wabaId, template);
+	}
+
+	/** Gives a business a credit line (its legal entity's name); returns the credit line's ID. */
+	seedCreditLine(businessId: string, legalEntityName: string): string {
+		return seedCreditLine(this, businessId, legalEntityName);
 	}
 
 	/** Added to the real clock for expiry and verification times: tests move time forward. */

@@ -71,6 +71,33 @@ export interface Waba {
 	subscribedApps?: SubscribedApp[];
 	/** is_enabled_for_insights: template analytics answer only when on (the default here). */
 	insightsEnabled?: boolean;
+	/** The WABA's currency (USD unless a test sets it). */
+	currency?: string;
+	/** The client's own business (owner_business_info); by default one made up per client WABA. */
+	ownerBusiness?: { id: string; name: string };
+	/** The client removed the partner: the WABA is no longer readable, nor listed. */
+	partnerRemoved?: boolean;
+	/** The funding source attached to the WABA: a credit line's receiving credential. */
+	primaryFundingId?: string;
+	/** Users assigned to the WABA (POST /{WABA-ID}/assigned_users), with their tasks. */
+	assignedUsers?: Array<{ id: string; tasks: string[] }>;
+}
+
+/** A partner's credit line (GET /{Business-ID}/extendedcredits). */
+export interface CreditLine {
+	id: string;
+	businessId: string;
+	legal_entity_name: string;
+}
+
+/** A credit line shared with a client's business: an allocation config. */
+export interface CreditAllocation {
+	id: string;
+	creditLineId: string;
+	receivingBusiness: { id: string; name: string };
+	/** The credential the client's WABAs are funded by (their primary_funding_id). */
+	receivingCredentialId: string;
+	request_status: 'ACTIVE' | 'DELETED';
 }
 
 /** One entity's messaging health (Meta's health_status entities), as a control call sets it. */
@@ -213,6 +240,11 @@ export interface SimulatorState {
 	readonly templates: Map<string, MessageTemplate>;
 	/** How long a template's review takes (simulator time). */
 	readonly templateReviewMs: number;
+	/** Partners' credit lines, and their sharings with clients' businesses, by ID. */
+	readonly creditLines: Map<string, CreditLine>;
+	readonly creditAllocations: Map<string, CreditAllocation>;
+	/** The token's system user's role on the partner's business: credit lines need ADMIN or FINANCIAL_EDITOR. */
+	creditRole: 'ADMIN' | 'FINANCIAL_EDITOR' | 'EMPLOYEE';
 	readonly baseUrl: string;
 	now(): number;
 	/** A new Graph object ID. */

@@ -6,6 +6,7 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
+import * as creditLine from './actions/creditLine';
 import * as messageTemplate from './actions/messageTemplate';
 import * as phoneNumber from './actions/phoneNumber';
 import * as preVerifiedNumber from './actions/preVerifiedNumber';
@@ -13,6 +14,7 @@ import * as qrCode from './actions/qrCode';
 import { router } from './actions/router';
 import * as whatsAppBusinessAccount from './actions/whatsAppBusinessAccount';
 import {
+	searchCreditLines,
 	searchMessageTemplates,
 	searchPhoneNumbers,
 	searchPreVerifiedNumbers,
@@ -31,7 +33,7 @@ export class WhatsAppBusinessManagement implements INodeType {
 		defaultVersion: 1.1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			"Manage WhatsApp Business pre-verified phone numbers, WABAs, their phone numbers, profiles, QR codes, message templates, analytics and health with Meta's Graph API",
+			"Manage WhatsApp Business pre-verified phone numbers, WABAs, their phone numbers, profiles, QR codes, message templates, credit lines, analytics and health with Meta's Graph API",
 		defaults: { name: 'WhatsApp Business Management' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -44,6 +46,7 @@ export class WhatsAppBusinessManagement implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Credit Line', value: 'creditLine' },
 					{ name: 'Message Template', value: 'messageTemplate' },
 					{ name: 'Phone Number', value: 'phoneNumber' },
 					{ name: 'Pre-Verified Phone Number', value: 'preVerifiedNumber' },
@@ -57,11 +60,13 @@ export class WhatsAppBusinessManagement implements INodeType {
 			...whatsAppBusinessAccount.description,
 			...qrCode.description,
 			...messageTemplate.description,
+			...creditLine.description,
 		],
 	};
 
 	methods = {
 		listSearch: {
+			searchCreditLines,
 			searchMessageTemplates,
 			searchPhoneNumbers,
 			searchPreVerifiedNumbers,

@@ -4,17 +4,45 @@ import { graphError, pickFields } from '../graph';
 import { NOT_MINE, SIMULATOR_APP } from '../types';
 import type { GraphRoute, SimulatorState, Waba } from '../types';
 
+/** The client's business that owns a client WABA: the one a test set, or one made up from its ID. */
+export function ownerOf(waba: Waba): { id: string; name: string } {
+	return (
+		waba.ownerBusiness ??
+		(waba.client
+			? { id: `4${waba.id.slice(1)}`, name: `${waba.name} (client)` }
+			: { id: waba.businessId, name: 'Partner business' })
+	);
+}
+
+/**
+ * The WABA, unless its client removed the partner: then Meta answers as for an object the token
+ * may not see, and its owner can no longer be read.
+ */
+export function readableWaba(waba: Waba): Waba {
+	if (waba.partnerRemoved) {
+		throw graphError(
+			400,
+			100,
+			`Unsupported get request. Object with ID '${waba.id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation`,
+			{ error_subcode: 33 },
+		);
+	}
+	return waba;
+}
+
 export function wabaView(waba: Waba, fields: string | null): Record<string, unknown> {
 	const full: Record<string, unknown> = {
 		id: waba.id,
 		name: waba.name,
-		currency: 'USD',
+		currency: waba.currency ?? 'USD',
 		timezone_id: '1',
 		message_template_namespace: `sim_${waba.id.slice(-8)}`,
 		account_review_status: waba.account_review_status ?? 'APPROVED',
 		business_verification_status: 'VERIFIED',
 		ownership_type: waba.client ? 'CLIENT_OWNED' : 'SELF_OWNED',
 		country: 'US',
+		primary_funding_id: waba.primaryFundingId,
+		owner_business_info: ownerOf(waba),
 	};
 	return pickFields(full, fields, ['id', 'name']);
 }
@@ -44,7 +72,8 @@ export function routeWabaAccount(state: SimulatorState, route: GraphRoute): unkn
 	const { method, target, edge, url, body } = route;
 	const waba = state.wabas.get(target);
 	if (!waba) return NOT_MINE;
-	if (!edge && method === 'GET') return wabaView(waba, url.searchParams.get('fields'));
+	if (!edge && method === 'GET')
+		return wabaView(readableWaba(waba), url.searchParams.get('fields'));
 	if (edge !== 'subscribed_apps') return NOT_MINE;
 	if (method === 'POST') return subscribe(waba, body);
 	if (method === 'GET') {

@@ -65,7 +65,7 @@ export function routeBusinessWabas(state: SimulatorState, route: GraphRoute): un
 	requireBusiness(state, target);
 	const client = edge === 'client_whatsapp_business_accounts';
 	const wabas = [...state.wabas.values()].filter(
-		(w) => w.businessId === target && (w.client === true) === client,
+		(w) => w.businessId === target && (w.client === true) === client && !w.partnerRemoved,
 	);
 	return page(state.baseUrl, wabas, url, (w) => wabaView(w, url.searchParams.get('fields')));
 }

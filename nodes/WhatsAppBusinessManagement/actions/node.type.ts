@@ -89,6 +89,7 @@ export interface WhatsAppBusinessManagementMap {
 		| 'subscribeApp'
 		| 'unsubscribeApp';
 	qrCode: 'create' | 'delete' | 'get' | 'getMany' | 'update';
+	creditLine: 'getMany' | 'getSharings' | 'getStatus' | 'revoke' | 'share';
 	messageTemplate: 'copy' | 'create' | 'delete' | 'edit' | 'get' | 'getHealthStatus' | 'getMany';
 }
 

@@ -5,6 +5,7 @@ import { mapWithConcurrency } from '../helpers/mapWithConcurrency';
 import { asItemError, getGraphConnection, toNodeError } from '../transport';
 import type { GraphConnection, ItemError } from '../transport';
 import type { Operation, OperationMap, WhatsAppBusinessManagementMap } from './node.type';
+import * as creditLine from './creditLine';
 import * as messageTemplate from './messageTemplate';
 import { isItemWithFile } from './output';
 import type { ItemWithFile } from './output';
@@ -20,6 +21,7 @@ const operations: OperationMap = {
 	whatsAppBusinessAccount: whatsAppBusinessAccount.operations,
 	qrCode: qrCode.operations,
 	messageTemplate: messageTemplate.operations,
+	creditLine: creditLine.operations,
 };
 
 type Prepared<P> = { ok: true; value: P } | { ok: false; error: ItemError };

@@ -195,3 +195,29 @@ export async function searchMessageTemplates(
 		paginationToken,
 	);
 }
+
+/** "From List" for the Credit Line field: the credential's business's credit lines, by name. */
+export async function searchCreditLines(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const businessId = await requireBusinessId(
+		this,
+		'Set the Business ID in the credential (digits only) to list its credit lines, or switch to "By ID"',
+	);
+	return await searchPage(
+		this,
+		{
+			method: 'GET',
+			path: edges.creditLines(businessId),
+			qs: { fields: 'id,legal_entity_name', limit: 100 },
+		},
+		(line) => ({
+			name: `${String(line.legal_entity_name ?? 'Credit line')} (${String(line.id)})`,
+			value: String(line.id),
+		}),
+		filter,
+		paginationToken,
+	);
+}

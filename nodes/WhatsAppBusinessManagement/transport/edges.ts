@@ -60,3 +60,20 @@ export const TEMPLATE_FIELDS =
 	'id,name,language,status,category,quality_score,rejected_reason,parameter_format,components';
 export const messageTemplates = (wabaId: string) => [wabaId, 'message_templates'];
 export const migrateMessageTemplates = (wabaId: string) => [wabaId, 'migrate_message_templates'];
+
+// Credit lines (Meta's "Managing credit lines"): the partner's lines, a sharing with a client's
+// WABA, the sharings of a line; an allocation config is read and deleted by its ID (node()).
+export const creditLines = (businessId: string) => [businessId, 'extendedcredits'];
+export const shareCreditLine = (creditLineId: string) => [
+	creditLineId,
+	'whatsapp_credit_sharing_and_attach',
+];
+export const creditLineSharings = (creditLineId: string) => [
+	creditLineId,
+	'owning_credit_allocation_configs',
+];
+/** What a sharing's allocation config says: the credential it funds, the client, its state. */
+export const ALLOCATION_FIELDS = 'id,receiving_credential,receiving_business,request_status';
+/** What a WABA says about its funding and its owner, for credit lines and onboarding. */
+export const WABA_FUNDING_FIELDS = 'id,name,currency,primary_funding_id,owner_business_info';
+export const assignedUsers = (wabaId: string) => [wabaId, 'assigned_users'];

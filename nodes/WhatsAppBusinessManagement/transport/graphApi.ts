@@ -70,6 +70,10 @@ export interface GraphRequest {
 	findApplied?: () => Promise<IDataObject | undefined>;
 	/** What to do when Meta refuses the request as invalid, in the operation's words. */
 	refusalHint?: string;
+	/** What to do when Meta refuses it for a missing permission or role (before refusalHint). */
+	permissionHint?: string;
+	/** Send `body` as a form (application/x-www-form-urlencoded), lists as JSON, as Graph reads them. */
+	form?: boolean;
 	/**
 	 * The bytes of a file for a Resumable Upload session (`path` is the session ID Meta gave):
 	 * sent as the body with `Authorization: OAuth <token>` and `file_offset`, as Meta requires.
@@ -244,7 +248,7 @@ export function errorFromResponse(
 	rawBody: unknown,
 	headers: Record<string, unknown>,
 	secrets: string[],
-	refusalHint?: string,
+	hints: { refusalHint?: string; permissionHint?: string } = {},
 ): GraphApiError {
 	const { value, problem } = parseBody(rawBody);
 	const graph = toGraphFields(value, secrets);
@@ -252,10 +256,13 @@ export function errorFromResponse(
 	if (graph) {
 		const classified = classifyGraphError(statusCode, graph);
 		const { category, retryable } = classified;
+		const { refusalHint, permissionHint } = hints;
 		const hint =
-			refusalHint !== undefined && (category === 'validation' || category === 'permission')
-				? refusalHint
-				: classified.hint;
+			permissionHint !== undefined && category === 'permission'
+				? permissionHint
+				: refusalHint !== undefined && (category === 'validation' || category === 'permission')
+					? refusalHint
+					: classified.hint;
 		const codeText = graph.code !== undefined ? ` (code ${graph.code})` : '';
 		const said = (graph.error_user_msg ?? graph.message ?? 'no message').replace(/[.\s]+$/, '');
 		return new GraphApiError({
@@ -370,6 +377,15 @@ async function sendPaced(
 		ignoreHttpStatusErrors: true,
 	};
 	if (request.body !== undefined) options.body = request.body;
+	if (request.form && request.body !== undefined) {
+		options.headers = { ...options.headers, 'Content-Type': 'application/x-www-form-urlencoded' };
+		options.body = new URLSearchParams(
+			Object.entries(request.body).map(([key, value]): [string, string] => [
+				key,
+				typeof value === 'string' ? value : JSON.stringify(value),
+			]),
+		).toString();
+	}
 	if (request.qs !== undefined) options.qs = request.qs;
 	const secrets = [connection.secret, ...(request.secrets ?? [])];
 	const { upload } = request;
@@ -407,7 +423,7 @@ async function sendPaced(
 				response.body,
 				headers,
 				secrets,
-				request.refusalHint,
+				request,
 			);
 			const pacedByMeta = error.category === 'rate_limit' && (error.retryAfterMs ?? 0) > 0;
 			if (error.retryable && pacedByMeta && pacedWaits < MAX_PACED_WAITS) continue;
