@@ -81,11 +81,14 @@ export interface WhatsAppBusinessManagementMap {
 		| 'updateBusinessProfile'
 		| 'verifyCode';
 	whatsAppBusinessAccount:
+		| 'assignUser'
 		| 'get'
 		| 'getAnalytics'
+		| 'getAssignedUsers'
 		| 'getHealthStatus'
 		| 'getMany'
 		| 'getSubscribedApps'
+		| 'removeUser'
 		| 'subscribeApp'
 		| 'unsubscribeApp';
 	qrCode: 'create' | 'delete' | 'get' | 'getMany' | 'update';

@@ -1,20 +1,26 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationMap } from '../node.type';
+import { assignUser } from './assignUser.operation';
 import { get } from './get.operation';
 import { getAnalytics } from './getAnalytics.operation';
+import { getAssignedUsers } from './getAssignedUsers.operation';
 import { getHealthStatus } from './getHealthStatus.operation';
 import { getMany } from './getMany.operation';
 import { getSubscribedApps } from './getSubscribedApps.operation';
+import { removeUser } from './removeUser.operation';
 import { subscribeApp } from './subscribeApp.operation';
 import { unsubscribeApp } from './unsubscribeApp.operation';
 
 export const operations: OperationMap['whatsAppBusinessAccount'] = {
+	assignUser,
 	get,
 	getAnalytics,
+	getAssignedUsers,
 	getHealthStatus,
 	getMany,
 	getSubscribedApps,
+	removeUser,
 	subscribeApp,
 	unsubscribeApp,
 };
@@ -28,6 +34,13 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['whatsAppBusinessAccount'] } },
 		options: [
 			{
+				name: 'Assign User',
+				value: 'assignUser',
+				description:
+					"Give a system user (yours, after a client's signup) tasks on the WABA; already assigned is a success",
+				action: 'Assign a user to a whatsapp business account',
+			},
+			{
 				name: 'Get',
 				value: 'get',
 				description: 'Get a WABA: name, currency, time zone, review and verification status',
@@ -39,6 +52,12 @@ export const description: INodeProperties[] = [
 				description:
 					'What the WABA sent and what it cost: pricing, messages, conversations or templates, one item per data point',
 				action: 'Get analytics of a whatsapp business account',
+			},
+			{
+				name: 'Get Assigned Users',
+				value: 'getAssignedUsers',
+				description: "List a business's users assigned to the WABA, with their tasks",
+				action: 'Get the users assigned to a whatsapp business account',
 			},
 			{
 				name: 'Get Health Status',
@@ -58,6 +77,12 @@ export const description: INodeProperties[] = [
 				value: 'getSubscribedApps',
 				description: "List the apps that receive the WABA's webhooks",
 				action: 'Get the apps subscribed to webhooks',
+			},
+			{
+				name: 'Remove User',
+				value: 'removeUser',
+				description: 'Take a user off the WABA; not assigned is a success',
+				action: 'Remove a user from a whatsapp business account',
 			},
 			{
 				name: 'Subscribe App to Webhooks',
