@@ -67,6 +67,8 @@ export interface Waba {
 	client?: boolean;
 	/** Meta's review of the account; APPROVED unless a test sets it. */
 	account_review_status?: 'APPROVED' | 'PENDING' | 'REJECTED' | 'RESTRICTED';
+	/** The business's verification; VERIFIED unless a test sets it. */
+	business_verification_status?: 'VERIFIED' | 'NOT_VERIFIED' | 'PENDING';
 	/** Apps subscribed to the WABA's webhooks (POST /{WABA-ID}/subscribed_apps). */
 	subscribedApps?: SubscribedApp[];
 	/** is_enabled_for_insights: template analytics answer only when on (the default here). */
@@ -156,6 +158,8 @@ export interface WabaPhoneNumber {
 	/** conversational_automation: welcome message, prompts, commands, as last set. */
 	automation?: Record<string, unknown>;
 	qrCodes?: Map<string, QrCode>;
+	/** A number migrated from another provider: the source number's ID, until registered here. */
+	migratedFrom?: string;
 }
 
 export type VerificationStatus = 'NOT_VERIFIED' | 'VERIFIED' | 'EXPIRED';

@@ -3,6 +3,7 @@
 import { display, graphError, pickFields } from '../graph';
 import { NOT_MINE, SIMULATOR_WABA_ID } from '../types';
 import type { GraphRoute, SimulatorState, WabaPhoneNumber } from '../types';
+import { completeMigration } from './migration';
 import { requestCode } from './verificationCode';
 
 const DAY_MS = 86_400_000;
@@ -133,6 +134,7 @@ function register(state: SimulatorState, phone: WabaPhoneNumber, body: Record<st
 	phone.platform_type = 'CLOUD_API';
 	phone.quality_rating = phone.quality_rating === 'UNKNOWN' ? 'GREEN' : phone.quality_rating;
 	if (region !== undefined) phone.data_localization_region = String(region);
+	completeMigration(state, phone);
 	return { success: true };
 }
 

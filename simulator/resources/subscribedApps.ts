@@ -38,7 +38,7 @@ export function wabaView(waba: Waba, fields: string | null): Record<string, unkn
 		timezone_id: '1',
 		message_template_namespace: `sim_${waba.id.slice(-8)}`,
 		account_review_status: waba.account_review_status ?? 'APPROVED',
-		business_verification_status: 'VERIFIED',
+		business_verification_status: waba.business_verification_status ?? 'VERIFIED',
 		ownership_type: waba.client ? 'CLIENT_OWNED' : 'SELF_OWNED',
 		country: 'US',
 		primary_funding_id: waba.primaryFundingId,

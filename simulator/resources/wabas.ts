@@ -4,6 +4,7 @@ import { graphError, page } from '../graph';
 import { NOT_MINE } from '../types';
 import type { GraphRoute, SimulatorState, Waba } from '../types';
 import { phoneViewWithHealth } from './healthStatus';
+import { migrateNumber } from './migration';
 import { phoneView } from './phoneNumbers';
 import { requireBusiness, statusOf } from './preVerifiedNumbers';
 import { wabaView } from './subscribedApps';
@@ -16,10 +17,14 @@ function addToWaba(state: SimulatorState, waba: Waba, body: Record<string, unkno
 	if (!/^[0-9]{1,3}$/.test(cc) || !/^[0-9]{4,14}$/.test(national)) {
 		throw graphError(400, 100, 'Invalid parameter: cc and phone_number must be digits');
 	}
+	const digits = `${cc}${national}`;
+	// A migrated number keeps its display name: Meta's request carries none.
+	if (body.migrate_phone_number === true || body.migrate_phone_number === 'true') {
+		return { id: migrateNumber(state, waba, digits).id };
+	}
 	if (name.length < 2 || name.length > 75) {
 		throw graphError(400, 100, 'Invalid parameter: verified_name must be 2 to 75 characters');
 	}
-	const digits = `${cc}${national}`;
 	if ([...state.phoneNumbers.values()].some((p) => `${p.cc}${p.national}` === digits)) {
 		throw graphError(409, 100, 'Phone number is already registered with WhatsApp Business');
 	}
