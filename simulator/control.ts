@@ -3,7 +3,7 @@
 import type { ServerResponse } from 'http';
 
 import type { SimulatorCore } from './core';
-import { phoneView } from './resources/phoneNumbers';
+import { phoneView, seedConnectedNumber } from './resources/phoneNumbers';
 import { templateView } from './resources/templates';
 import type { EntityHealth, FaultSettings, Waba } from './types';
 
@@ -43,7 +43,7 @@ function addClientWaba(simulator: SimulatorCore, body: Record<string, unknown>) 
 	simulator.wabas.set(id, waba);
 	const phone = typeof body.phoneNumber === 'string' ? body.phoneNumber.replace(/\D/g, '') : '';
 	const phoneNumberId = phone
-		? simulator.seedConnectedPhoneNumber(String(body.phoneNumberId ?? simulator.newId()), phone, {
+		? seedConnectedNumber(simulator, String(body.phoneNumberId ?? simulator.newId()), phone, {
 				wabaId: id,
 				status: 'PENDING',
 				verified_name: waba.name,

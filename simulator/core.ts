@@ -6,7 +6,7 @@
 // This file is the core: the server, authentication, budgets and usage headers, faults,
 // recording and routing. How each fault answers is in faults.ts; each resource is a module in
 // resources/ (its routes and its seeding), listed once in RESOURCES. The test-only control
-// routes build on the core (control.ts); GraphApiSimulator.ts joins them.
+// routes and seeding build on the core (control.ts, GraphApiSimulator.ts).
 import { createServer } from 'http';
 import type { IncomingMessage, Server, ServerResponse } from 'http';
 import type { AddressInfo, Socket } from 'net';
@@ -27,18 +27,17 @@ import { delay, graphError, HttpFailure, NUMERIC_ID, readBody } from './graph';
 import { routeWabaAnalytics } from './resources/analytics';
 import { routeAssignedUsers } from './resources/assignedUsers';
 import { routeBusinessProfile } from './resources/businessProfiles';
-import { routeCreditLines, seedCreditLine } from './resources/creditLines';
+import { routeCreditLines } from './resources/creditLines';
 import { routeHealthStatus } from './resources/healthStatus';
-import { routePhoneNumber, seedConnectedNumber } from './resources/phoneNumbers';
+import { routePhoneNumber } from './resources/phoneNumbers';
 import {
 	expirePool,
-	putNumber,
 	routeBusinessPool,
 	routePreVerifiedNumber,
 } from './resources/preVerifiedNumbers';
 import { CDN_PREFIX, EDGES_WITH_CHILD, routeQrCodes, serveQrImage } from './resources/qrCodes';
 import { routeWabaAccount } from './resources/subscribedApps';
-import { routeTemplates, seedTemplate } from './resources/templates';
+import { routeTemplates } from './resources/templates';
 import { routeUploads } from './resources/uploads';
 import { routeBusinessWabas, routeWaba } from './resources/wabas';
 import { NOT_MINE, SIMULATOR_WABA_ID } from './types';
@@ -118,19 +117,6 @@ export class SimulatorCore implements SimulatorState {
 
 	creditRole: SimulatorState['creditRole'] = 'ADMIN';
 
-	/** Puts a template into a WABA, as if created and reviewed earlier (APPROVED by default). */
-	seedMessageTemplate(
-		wabaId: string,
-		template: Partial<MessageTemplate> & { name: string },
-	): MessageTemplate {
-		return seedTemplate(this, wabaId, template);
-	}
-
-	/** Gives a business a credit line (its legal entity's name); returns the credit line's ID. */
-	seedCreditLine(businessId: string, legalEntityName: string): string {
-		return seedCreditLine(this, businessId, legalEntityName);
-	}
-
 	/** Added to the real clock for expiry and verification times: tests move time forward. */
 	clockOffsetMs = 0;
 
@@ -143,20 +129,6 @@ export class SimulatorCore implements SimulatorState {
 	advanceClock(ms: number): void {
 		this.clockOffsetMs += ms;
 		expirePool(this, this.now());
-	}
-
-	/** Puts a number straight into a business's pool, as if added (and verified) earlier. */
-	seedPreVerifiedNumber(businessId: string, digits: string, verified = false): string {
-		return putNumber(this, businessId, digits, verified);
-	}
-
-	/** Puts a registered (CONNECTED) number straight into a WABA, as if claimed and registered earlier. */
-	seedConnectedPhoneNumber(
-		id: string,
-		national: string,
-		extra: Partial<WabaPhoneNumber> = {},
-	): WabaPhoneNumber {
-		return seedConnectedNumber(this, id, national, extra);
 	}
 
 	/** Removes a pre-verified number from its pool (deleted, expired, or claimed by a client). */

@@ -213,12 +213,14 @@ describe('a Business ID field only where the run sends it', () => {
 		)
 		.sort();
 
-	test('Add, Get Many and sharing of pre-verified numbers, and WABA Get Many; optional everywhere', () => {
+	test("Add, Get Many and sharing of pre-verified numbers, WABA Get Many and Get Assigned Users, the partner's credit lines; optional everywhere", () => {
 		expect(withBusinessId).toEqual([
+			'creditLine.getMany',
 			'preVerifiedNumber.add',
 			'preVerifiedNumber.getMany',
 			'preVerifiedNumber.share',
 			'preVerifiedNumber.stopSharing',
+			'whatsAppBusinessAccount.getAssignedUsers',
 			'whatsAppBusinessAccount.getMany',
 		]);
 		expect(properties.filter((p) => p.name === 'businessId' && p.required)).toEqual([]);

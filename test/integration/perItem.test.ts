@@ -43,7 +43,9 @@ const daysAgo = (n: number) =>
 	new Date((Math.floor(Date.now() / DAY_MS) - n) * DAY_MS).toISOString();
 
 /** IDs the simulator hands out, the same in every fresh simulator seeded by `seed`. */
-const seeded = { pv1: '', pv2: '', qr1: '', qr2: '', t1: '', t2: '' };
+const seeded = { pv1: '', pv2: '', qr1: '', qr2: '', t1: '', t2: '', cl1: '', cl2: '' };
+/** The client business that owns W2 (the simulator's default owner of a client WABA). */
+const W2_OWNER = `4${W2.slice(1)}`;
 
 /** The same world every run starts from: two businesses, WABAs, numbers, pool, QR codes. */
 async function seed(): Promise<GraphApiSimulator> {
@@ -88,6 +90,23 @@ async function seed(): Promise<GraphApiSimulator> {
 		quality_score: 'RED',
 		status: 'ARCHIVED',
 	}).id;
+	// Two credit lines; the first shared with W2's business and with another client's.
+	seeded.cl1 = simulator.seedCreditLine(B1, 'Partner Solutions Ltd');
+	seeded.cl2 = simulator.seedCreditLine(B1, 'Partner Solutions EU');
+	for (const [owner, credential] of [
+		[W2_OWNER, '8000000000000001'],
+		['4999999999999999', '8000000000000002'],
+	]) {
+		const id = simulator.newId();
+		simulator.creditAllocations.set(id, {
+			id,
+			creditLineId: seeded.cl1,
+			receivingBusiness: { id: owner, name: `Client ${owner}` },
+			receivingCredentialId: credential,
+			request_status: 'ACTIVE',
+		});
+	}
+	simulator.wabas.get(W2)!.primaryFundingId = '8000000000000001';
 	seeded.qr1 = 'AAAAAAAAAAAAAA';
 	seeded.qr2 = 'AAAAAAAAAAAAAB';
 	for (const id of [seeded.pv1, seeded.pv2]) {
@@ -167,6 +186,11 @@ const VALUES: Record<string, () => [unknown, unknown]> = {
 	otpButtonText: () => ['Copy code', 'Copy'],
 	componentsJson: () => ['[{"type":"BODY","text":"A"}]', '[{"type":"BODY","text":"B"}]'],
 	sourceWabaId: () => [W2, W1],
+	// Credit lines and system users.
+	creditLineId: () => [seeded.cl1, seeded.cl2],
+	clientBusinessId: () => [W2_OWNER, '4999999999999999'],
+	userId: () => ['10000000000001', '10000000000002'],
+	tasks: () => [['MANAGE'], ['DEVELOP']],
 };
 
 /** Options that only make sense together: testing one sets the others to their base value. */
@@ -196,6 +220,7 @@ const WITH: Record<string, IDataObject> = {
 	codeExpiryMinutes: { category: 'AUTHENTICATION' },
 	otpButtonText: { category: 'AUTHENTICATION' },
 	componentsJson: { componentsInput: 'json' },
+	clientBusinessId: { revokeFor: 'clientBusiness' },
 	// A button's fields for its own type (the base button is a URL one).
 	'buttons.button.phoneNumber': {
 		buttons: { button: [{ type: 'PHONE_NUMBER', text: 'Call', phoneNumber: '={{ $json.v }}' }] },
@@ -395,6 +420,11 @@ test('the generated cases cover every operation of every resource', () => {
 			expect(operations).toContain(`${resource}.${operation}`);
 		}
 	}
+});
+
+// The seeded IDs (credit lines, templates, pool numbers) are known once a world was seeded.
+beforeAll(async () => {
+	await (await seed()).stop();
 });
 
 describe.each(cases)('%s', (_name, resource, operation, leaf) => {
