@@ -75,6 +75,11 @@ export interface GraphRequest {
 	/** Send `body` as a form (application/x-www-form-urlencoded), lists as JSON, as Graph reads them. */
 	form?: boolean;
 	/**
+	 * Meta's refusals that mean the state is already as asked (e.g. "already assigned"): matched
+	 * against Meta's message, such an answer resolves to `{ alreadyDone: true }`, not an error.
+	 */
+	doneWhen?: RegExp;
+	/**
 	 * The bytes of a file for a Resumable Upload session (`path` is the session ID Meta gave):
 	 * sent as the body with `Authorization: OAuth <token>` and `file_offset`, as Meta requires.
 	 */
@@ -425,6 +430,8 @@ async function sendPaced(
 				secrets,
 				request,
 			);
+			const said = `${error.graph.message ?? ''} ${error.graph.error_user_msg ?? ''}`;
+			if (request.doneWhen?.test(said)) return { alreadyDone: true };
 			const pacedByMeta = error.category === 'rate_limit' && (error.retryAfterMs ?? 0) > 0;
 			if (error.retryable && pacedByMeta && pacedWaits < MAX_PACED_WAITS) continue;
 			throw error;

@@ -83,26 +83,33 @@ interface RevokeRequest {
 	partnerBusinessId: string;
 }
 
+/** What Meta's page says to do when a WABA's owner cannot be read any more. */
+const ownerUnreadable = (wabaId: string) =>
+	conflict(
+		`WABA ${wabaId} no longer says which business owns it: the client removed your access (Meta then blocks all messaging on it). Revoke the credit line by the client's business: set Revoke For to A Client Business ID, with its ID from Credit Line → Get Many Sharings.`,
+	);
+
+/** A refusal to read the WABA means its owner is unreadable; any other failure stays itself. */
+function asOwnerUnreadable(error: unknown, wabaId: string): unknown {
+	const refused =
+		error instanceof GraphApiError &&
+		['validation', 'permission', 'not_found'].includes(error.category);
+	return refused ? ownerUnreadable(wabaId) : error;
+}
+
 /** The client's business of a WABA, or what Meta's page says to do when it cannot be read. */
 async function clientBusinessOf(
 	context: Context,
 	connection: GraphConnection,
 	wabaId: string,
 ): Promise<string> {
-	let owner: string | null = null;
+	let owner: string | null;
 	try {
 		owner = (await readWabaFunding(context, connection, wabaId)).client_business_id;
 	} catch (error) {
-		const unreadable =
-			error instanceof GraphApiError &&
-			['validation', 'permission', 'not_found'].includes(error.category);
-		if (!unreadable) throw error;
+		throw asOwnerUnreadable(error, wabaId);
 	}
-	if (owner === null) {
-		throw conflict(
-			`WABA ${wabaId} no longer says which business owns it: the client removed your access (Meta then blocks all messaging on it). Revoke the credit line by the client's business: set Revoke For to A Client Business ID, with its ID from Credit Line → Get Many Sharings.`,
-		);
-	}
+	if (owner === null) throw ownerUnreadable(wabaId);
 	return owner;
 }
 

@@ -5,7 +5,7 @@ import { edges, graphApiRequest } from '../../transport';
 import { optionsCollection, wabaFields } from '../common.descriptions';
 import type { Operation } from '../node.type';
 import { readWabaId } from '../parameters';
-import { alreadyDone, PERMISSION_TASKS, readUserId, userIdField } from './assignedUsers';
+import { PERMISSION_TASKS, readUserId, userIdField } from './assignedUsers';
 
 const TASKS = new Set(PERMISSION_TASKS.map((task) => task.value));
 
@@ -59,18 +59,19 @@ export const assignUser: Operation<Assignment> = {
 	},
 
 	async run(context, connection, { wabaId, userId, tasks }) {
-		const result = { waba_id: wabaId, user_id: userId, tasks };
-		try {
-			await graphApiRequest.call(context, connection, {
-				method: 'POST',
-				path: edges.assignedUsers(wabaId),
-				body: { user: userId, tasks },
-				form: true,
-			});
-		} catch (error) {
-			if (!alreadyDone(error, /already assigned/i)) throw error;
-			return { ...result, assigned: true, alreadyAssigned: true };
-		}
-		return { ...result, assigned: true, alreadyAssigned: false };
+		const answer = await graphApiRequest.call(context, connection, {
+			method: 'POST',
+			path: edges.assignedUsers(wabaId),
+			body: { user: userId, tasks },
+			form: true,
+			doneWhen: /already assigned/i,
+		});
+		return {
+			waba_id: wabaId,
+			user_id: userId,
+			tasks,
+			assigned: true,
+			alreadyAssigned: answer.alreadyDone === true,
+		};
 	},
 };

@@ -2,7 +2,6 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { InputError } from '../../helpers/errors';
 import { quoteInput } from '../../helpers/userInput';
-import { GraphApiError } from '../../transport';
 
 // The users assigned to a client's WABA (the contract's /{WABA-ID}/assigned_users; Meta's
 // "Manage system users": partners add their own system user to each client WABA after signup).
@@ -52,12 +51,4 @@ export function readUserId(value: unknown): string {
 		);
 	}
 	return id;
-}
-
-/** Whether Meta refused because the user's assignment is already as asked (assigned, or not). */
-export function alreadyDone(error: unknown, pattern: RegExp): boolean {
-	return (
-		error instanceof GraphApiError &&
-		pattern.test(`${error.graph.message ?? ''} ${error.graph.error_user_msg ?? ''}`)
-	);
 }

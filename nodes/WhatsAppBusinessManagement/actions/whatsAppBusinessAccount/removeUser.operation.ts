@@ -4,7 +4,7 @@ import { edges, graphApiRequest } from '../../transport';
 import { optionsCollection, wabaFields } from '../common.descriptions';
 import type { Operation } from '../node.type';
 import { readWabaId } from '../parameters';
-import { alreadyDone, readUserId, userIdField } from './assignedUsers';
+import { readUserId, userIdField } from './assignedUsers';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['whatsAppBusinessAccount'], operation: ['removeUser'] } },
@@ -23,18 +23,18 @@ export const removeUser: Operation<{ wabaId: string; userId: string }> = {
 	},
 
 	async run(context, connection, { wabaId, userId }) {
-		const result = { waba_id: wabaId, user_id: userId, removed: true };
-		try {
-			await graphApiRequest.call(context, connection, {
-				method: 'DELETE',
-				path: edges.assignedUsers(wabaId),
-				body: { user: userId },
-				form: true,
-			});
-		} catch (error) {
-			if (!alreadyDone(error, /not assigned/i)) throw error;
-			return { ...result, alreadyRemoved: true };
-		}
-		return { ...result, alreadyRemoved: false };
+		const answer = await graphApiRequest.call(context, connection, {
+			method: 'DELETE',
+			path: edges.assignedUsers(wabaId),
+			body: { user: userId },
+			form: true,
+			doneWhen: /not assigned/i,
+		});
+		return {
+			waba_id: wabaId,
+			user_id: userId,
+			removed: true,
+			alreadyRemoved: answer.alreadyDone === true,
+		};
 	},
 };
