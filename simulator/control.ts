@@ -159,6 +159,16 @@ export function handleControl(
 		simulator.creditRole = role;
 		return send({ role });
 	}
+	// What Meta's review decides about a number's Official Business Account request.
+	const obaMatch = /^\/__simulator\/oba\/([0-9]+)$/.exec(url.pathname);
+	const obaPhone = obaMatch ? simulator.phoneNumbers.get(obaMatch[1]) : undefined;
+	if (obaPhone && method === 'POST') {
+		const oba = (obaPhone.oba ??= { oba_status: 'NOT_STARTED' });
+		if (typeof body.outcome === 'string') oba.outcome = body.outcome;
+		if (typeof body.rejectedAt === 'number') oba.rejectedAt = body.rejectedAt;
+		if (typeof body.oba_status === 'string') oba.oba_status = body.oba_status;
+		return send({ id: obaPhone.id, ...oba, request: undefined });
+	}
 	if (url.pathname === '/__simulator/faults' && method === 'POST') {
 		simulator.faults = { ...simulator.faults, ...(body as Partial<FaultSettings>) };
 		return send(simulator.faults);

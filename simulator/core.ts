@@ -29,6 +29,7 @@ import { routeAssignedUsers } from './resources/assignedUsers';
 import { routeBusinessProfile } from './resources/businessProfiles';
 import { routeCreditLines } from './resources/creditLines';
 import { routeHealthStatus } from './resources/healthStatus';
+import { routeOfficialBusinessAccount } from './resources/officialBusinessAccount';
 import { routePhoneNumber } from './resources/phoneNumbers';
 import {
 	expirePool,
@@ -72,6 +73,7 @@ const RESOURCES: Resource[] = [
 	routeWabaAccount,
 	routeBusinessProfile,
 	routeQrCodes,
+	routeOfficialBusinessAccount,
 	routePhoneNumber,
 	routePreVerifiedNumber,
 ];
@@ -110,6 +112,8 @@ export class SimulatorCore implements SimulatorState {
 	readonly templates = new Map<string, MessageTemplate>();
 
 	readonly templateReviewMs: number;
+
+	readonly obaReviewMs: number;
 
 	readonly creditLines = new Map<string, CreditLine>();
 
@@ -184,6 +188,7 @@ export class SimulatorCore implements SimulatorState {
 	constructor(private readonly options: SimulatorOptions) {
 		this.businessIds = options.businessIds;
 		this.templateReviewMs = options.templateReviewMs ?? 1000;
+		this.obaReviewMs = options.obaReviewMs ?? 1000;
 		this.faults = { ...NO_FAULTS, ...options.faults };
 		this.random = seededRandom(options.seed ?? 42);
 		this.budget = new UsageBudget({

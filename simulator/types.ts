@@ -57,6 +57,8 @@ export interface SimulatorOptions {
 	 * then is APPROVED unless a control call decided otherwise. Default 1 s.
 	 */
 	templateReviewMs?: number;
+	/** How long Meta's review of an Official Business Account request takes. Default 1 s. */
+	obaReviewMs?: number;
 }
 
 export interface Waba {
@@ -160,6 +162,16 @@ export interface WabaPhoneNumber {
 	qrCodes?: Map<string, QrCode>;
 	/** A number migrated from another provider: the source number's ID, until registered here. */
 	migratedFrom?: string;
+	/** Its Official Business Account badge: status, review and the last request. */
+	oba?: {
+		oba_status: string;
+		status_message?: string;
+		reviewAt?: number;
+		/** What the review decides (a control call); APPROVED when unset. */
+		outcome?: string;
+		rejectedAt?: number;
+		request?: Record<string, unknown>;
+	};
 }
 
 export type VerificationStatus = 'NOT_VERIFIED' | 'VERIFIED' | 'EXPIRED';
@@ -242,8 +254,9 @@ export interface SimulatorState {
 	readonly uploads: Map<string, UploadSession>;
 	/** Message templates by ID. */
 	readonly templates: Map<string, MessageTemplate>;
-	/** How long a template's review takes (simulator time). */
+	/** How long a template's review, and an Official Business Account's, take (simulator time). */
 	readonly templateReviewMs: number;
+	readonly obaReviewMs: number;
 	/** Partners' credit lines, and their sharings with clients' businesses, by ID. */
 	readonly creditLines: Map<string, CreditLine>;
 	readonly creditAllocations: Map<string, CreditAllocation>;

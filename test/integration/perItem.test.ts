@@ -67,6 +67,9 @@ async function seed(): Promise<GraphApiSimulator> {
 		[P2, '6315555000', W2],
 	]) {
 		const phone = simulator.seedConnectedPhoneNumber(id, national, { wabaId });
+		// Rejected for the badge long ago: a new request is Meta's to take, unless the row says
+		// the rejection was recent.
+		phone.oba = { oba_status: 'REJECTED', rejectedAt: CLOCK - 60 * DAY_MS };
 		phone.pendingCode = '123456';
 		phone.pendingCodeExpires = CLOCK + 600_000;
 		phone.qrCodes = new Map();
@@ -191,6 +194,16 @@ const VALUES: Record<string, () => [unknown, unknown]> = {
 	clientBusinessId: () => [W2_OWNER, '4999999999999999'],
 	userId: () => ['10000000000001', '10000000000002'],
 	tasks: () => [['MANAGE'], ['DEVELOP']],
+	// Official Business Account.
+	businessWebsiteUrl: () => ['https://a.example.com', 'https://b.example.com'],
+	primaryLanguage: () => ['English', 'Portuguese'],
+	supportingLinks: () => [
+		Array.from({ length: 5 }, (_, i) => `https://news${i}.example.com/a`),
+		Array.from({ length: 6 }, (_, i) => `https://news${i}.example.com/b`),
+	],
+	parentBusinessOrBrand: () => ['Group A', 'Group B'],
+	additionalSupportingInformation: () => ['Founded 1990', 'Founded 2001'],
+	rejectedAt: () => [daysAgo(40), daysAgo(10)],
 };
 
 /** Options that only make sense together: testing one sets the others to their base value. */
@@ -246,6 +259,16 @@ const WITH: Record<string, IDataObject> = {
 const OPERATION_BASE: Record<string, IDataObject> = {
 	'phoneNumber.updateBusinessProfile': { updateFields: { about: 'Open every day' } },
 	'messageTemplate.edit': { componentsInput: 'fields' },
+};
+
+/**
+ * Operations that act once per target (a second request for the same number only says it is
+ * done): each row gets its own number, so that the second row's value reaches Meta too.
+ */
+const ONE_TARGET_PER_ROW: Record<string, IDataObject> = {
+	'phoneNumber.requestOba': {
+		phoneNumberId: { __rl: true, mode: 'id', value: `={{ $itemIndex === 0 ? '${P1}' : '${P2}' }}` },
+	},
 };
 
 /** A field that only feeds a From List picker says so; it must not change what a run does. */
@@ -338,7 +361,9 @@ function parametersFor(resource: string, operation: string, tested: Leaf): INode
 			((collection[entry] as IDataObject[])[0] as IDataObject)[field] = value;
 		}
 	}
-	return { ...parameters, ...extra } as INodeParameters;
+	const targets = structuredClone(ONE_TARGET_PER_ROW[`${resource}.${operation}`] ?? {});
+	for (const name of Object.keys(targets)) if (name === tested.property.name) delete targets[name];
+	return { ...parameters, ...targets, ...extra } as INodeParameters;
 }
 
 /**

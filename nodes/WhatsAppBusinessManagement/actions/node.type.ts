@@ -74,9 +74,11 @@ export interface WhatsAppBusinessManagementMap {
 		| 'getBusinessProfile'
 		| 'getHealthStatus'
 		| 'getMany'
+		| 'getObaStatus'
 		| 'register'
 		| 'requestCode'
 		| 'requestDisplayNameChange'
+		| 'requestOba'
 		| 'setPin'
 		| 'updateBusinessProfile'
 		| 'verifyCode';

@@ -55,8 +55,9 @@ export function errorDetails(
 }
 
 /**
- * A problem with the item's parameters or the credential, found before any request was sent.
- * Its message says what is wrong and how to fix it, and holds no secret.
+ * A problem with the item's parameters or the credential, found before any request was sent,
+ * or a state at Meta the item cannot change, found by reading before the request that would
+ * have changed it. Its message says what is wrong and how to fix it, and holds no secret.
  */
 export class InputError extends Error {
 	readonly retryable = false;

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { InputError } from '../../helpers/errors';
 import { quoteInput } from '../../helpers/userInput';
-import { edges, graphApiRequest, graphApiRequestAllItems, GraphApiError } from '../../transport';
+import { edges, graphApiRequest, graphApiRequestAllItems } from '../../transport';
 import type { Context, GraphConnection } from '../../transport';
 import { idLocatorField } from '../common.descriptions';
 import { readLocatorId } from '../parameters';
@@ -163,9 +163,4 @@ export async function creditLineStatus(
 		shared: sharing !== undefined,
 		verified: credential !== null && credential === waba.primary_funding_id,
 	};
-}
-
-/** A state of Meta's that the item cannot change: said as an error of that item, nothing sent. */
-export function conflict(message: string): GraphApiError {
-	return new GraphApiError({ message, category: 'validation', retryable: false, httpCode: null });
 }

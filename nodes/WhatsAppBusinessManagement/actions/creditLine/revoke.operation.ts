@@ -9,7 +9,6 @@ import { idLocatorField, optionsCollection } from '../common.descriptions';
 import type { Operation } from '../node.type';
 import { readWabaId } from '../parameters';
 import {
-	conflict,
 	CREDIT_ROLE_HINT,
 	creditLineField,
 	findSharing,
@@ -85,7 +84,7 @@ interface RevokeRequest {
 
 /** What Meta's page says to do when a WABA's owner cannot be read any more. */
 const ownerUnreadable = (wabaId: string) =>
-	conflict(
+	new InputError(
 		`WABA ${wabaId} no longer says which business owns it: the client removed your access (Meta then blocks all messaging on it). Revoke the credit line by the client's business: set Revoke For to A Client Business ID, with its ID from Credit Line → Get Many Sharings.`,
 	);
 

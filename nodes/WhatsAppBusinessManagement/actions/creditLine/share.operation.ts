@@ -1,13 +1,13 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 
+import { InputError } from '../../helpers/errors';
 import { edges, graphApiRequest } from '../../transport';
 import { optionsCollection, wabaFields } from '../common.descriptions';
 import type { Operation } from '../node.type';
 import { readWabaId } from '../parameters';
 import {
 	checkCurrency,
-	conflict,
 	CREDIT_CURRENCIES,
 	CREDIT_ROLE_HINT,
 	creditLineField,
@@ -75,7 +75,7 @@ export const share: Operation<ShareRequest> = {
 		if (before.primary_funding_id) {
 			const status = await creditLineStatus(context, connection, creditLineId, wabaId, before);
 			if (status.verified) return { ...status, alreadyShared: true };
-			throw conflict(
+			throw new InputError(
 				`WABA ${wabaId} is already funded by another funding source (primary_funding_id ${before.primary_funding_id}), not by credit line ${creditLineId}: Meta does not let a credit line be changed once attached. Ask the client which payment method the WABA uses, or contact Meta support.`,
 			);
 		}

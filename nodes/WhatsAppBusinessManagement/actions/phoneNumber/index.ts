@@ -8,9 +8,11 @@ import { get } from './get.operation';
 import { getBusinessProfile } from './getBusinessProfile.operation';
 import { getHealthStatus } from './getHealthStatus.operation';
 import { getMany } from './getMany.operation';
+import { getObaStatus } from './getObaStatus.operation';
 import { register } from './register.operation';
 import { requestCode } from './requestCode.operation';
 import { requestDisplayNameChange } from './requestDisplayNameChange.operation';
+import { requestOba } from './requestOba.operation';
 import { setPin } from './setPin.operation';
 import { updateBusinessProfile } from './updateBusinessProfile.operation';
 import { verifyCode } from './verifyCode.operation';
@@ -23,9 +25,11 @@ export const operations: OperationMap['phoneNumber'] = {
 	getBusinessProfile,
 	getHealthStatus,
 	getMany,
+	getObaStatus,
 	register,
 	requestCode,
 	requestDisplayNameChange,
+	requestOba,
 	setPin,
 	updateBusinessProfile,
 	verifyCode,
@@ -83,6 +87,13 @@ export const description: INodeProperties[] = [
 				action: 'Get many business phone numbers',
 			},
 			{
+				name: 'Get Official Business Account Status',
+				value: 'getObaStatus',
+				description:
+					'Where the request for the blue badge stands (NOT_STARTED, PENDING, APPROVED, REJECTED)',
+				action: 'Get the official business account status',
+			},
+			{
 				name: 'Register',
 				value: 'register',
 				description: 'Register the number on the Cloud API with a two-step PIN',
@@ -93,6 +104,12 @@ export const description: INodeProperties[] = [
 				value: 'requestDisplayNameChange',
 				description: "Submit a new display name for Meta's review",
 				action: 'Request a display name change',
+			},
+			{
+				name: 'Request Official Business Account',
+				value: 'requestOba',
+				description: "Ask Meta for the blue badge, with the business's website and press links",
+				action: 'Request an official business account',
 			},
 			{
 				name: 'Request Verification Code',
