@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { asItemError, readCredentialBusinessId, toNodeError } from './transport';
+import { pollClientWabas, SHARING_EVENT } from './trigger/clientWabas';
 import { pollChanges } from './trigger/poll';
 import type { Watch } from './trigger/poll';
 
@@ -18,9 +19,9 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle:
-			'={{ $parameter["watch"] === "phoneNumbers" ? "WABA phone numbers" : "Pre-verified pool" }}',
+			'={{ $parameter["watch"] === "phoneNumbers" ? "WABA phone numbers" : $parameter["watch"] === "clientWabas" ? "Client WABAs" : "Pre-verified pool" }}',
 		description:
-			"Starts the workflow when pre-verified numbers are added, verified, about to expire, lose their verification or leave the pool, when a WABA number changes status, quality, limit or name review, or when a WABA's message template is approved, rejected, paused or changes quality or category",
+			"Starts the workflow when pre-verified numbers are added, verified, about to expire, lose their verification or leave the pool, when a WABA number changes status, quality, limit or name review, when a WABA's message template is approved, rejected, paused or changes quality or category, or when a client's WABA arrives or leaves",
 		defaults: { name: 'WhatsApp Business Management Trigger' },
 		polling: true,
 		inputs: [],
@@ -33,6 +34,12 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{
+						name: 'Client WABAs of a Business',
+						value: 'clientWabas',
+						description:
+							"The partner's client WABAs: a client arrived after Embedded Signup, or removed the partner; a client gained or lost the credit line",
+					},
 					{
 						name: 'Phone Numbers of a WhatsApp Business Account',
 						value: 'phoneNumbers',
@@ -54,8 +61,48 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 				default: '',
 				placeholder: "The credential's Business ID",
 				description:
-					"ID of the business portfolio whose pre-verified numbers are watched (digits only). Leave empty to use the credential's Business ID.",
-				displayOptions: { show: { watch: ['preVerifiedNumbers'] } },
+					"ID of the business portfolio whose pre-verified numbers or client WABAs are watched (digits only). Leave empty to use the credential's Business ID.",
+				displayOptions: { show: { watch: ['preVerifiedNumbers', 'clientWabas'] } },
+			},
+			{
+				displayName: 'Events',
+				name: 'clientWabaEvents',
+				type: 'multiOptions',
+				required: true,
+				options: [
+					{
+						name: 'Client WABA Added',
+						value: 'clientWabaAdded',
+						description:
+							"A client's WABA appeared among the business's client WABAs (after Embedded Signup)",
+					},
+					{
+						name: 'Client WABA Removed',
+						value: 'clientWabaRemoved',
+						description: 'A client WABA left the list: the client removed the partner',
+					},
+					{
+						name: 'Credit Line Sharing Changed',
+						value: 'creditLineSharingChanged',
+						description:
+							"A client's business gained or lost the credit line below; one more list read per poll",
+					},
+				],
+				default: ['clientWabaAdded', 'clientWabaRemoved'],
+				displayOptions: { show: { watch: ['clientWabas'] } },
+			},
+			{
+				displayName: 'Credit Line ID',
+				name: 'creditLineId',
+				type: 'string',
+				required: true,
+				default: '',
+				placeholder: '1972385232742146',
+				description:
+					"The partner's credit line whose sharings are watched (Credit Line → Get Many shows its ID)",
+				displayOptions: {
+					show: { watch: ['clientWabas'], clientWabaEvents: ['creditLineSharingChanged'] },
+				},
 			},
 			{
 				displayName: 'WhatsApp Business Account ID',
@@ -194,7 +241,8 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const watch = this.getNodeParameter('watch') as Watch;
+		const watch = this.getNodeParameter('watch') as Watch | 'clientWabas';
+		if (watch === 'clientWabas') return await pollClients.call(this);
 		const pool = watch === 'preVerifiedNumbers';
 		const typed = String(this.getNodeParameter(pool ? 'businessId' : 'wabaId', '')).trim();
 		const ownerId = typed || (pool ? await readCredentialBusinessId.call(this) : '');
@@ -221,5 +269,37 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 			// the state of the last good one.
 			throw toNodeError(this.getNode(), asItemError(error));
 		}
+	}
+}
+
+/** The Client WABAs watch: its settings read and checked, then its own source. */
+async function pollClients(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+	const typed = String(this.getNodeParameter('businessId', '')).trim();
+	const businessId = typed || (await readCredentialBusinessId.call(this));
+	const events = this.getNodeParameter('clientWabaEvents', []) as string[];
+	const creditLineId = events.includes(SHARING_EVENT)
+		? String(this.getNodeParameter('creditLineId', '')).trim()
+		: '';
+	for (const [label, id, needed] of [
+		['Business ID (here or in the credential)', businessId, true],
+		['Credit Line ID', creditLineId, events.includes(SHARING_EVENT)],
+	] as const) {
+		if (needed && !/^[0-9]+$/.test(id)) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`${label} must be the digits of the ID, e.g. 1234567890123456.`,
+			);
+		}
+	}
+	const options = this.getNodeParameter('options', {}) as { emitExisting?: boolean };
+	try {
+		return await pollClientWabas.call(this, {
+			businessId,
+			events,
+			creditLineId,
+			emitExisting: options.emitExisting === true,
+		});
+	} catch (error) {
+		throw toNodeError(this.getNode(), asItemError(error));
 	}
 }

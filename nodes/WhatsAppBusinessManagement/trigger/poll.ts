@@ -12,14 +12,10 @@ import { withExpiry } from '../helpers/graphTime';
 import { readHealthStatus } from '../helpers/healthStatus';
 import { withPlainStatus } from '../helpers/phoneNumberView';
 import { withPlainQuality } from '../helpers/templateView';
-import {
-	edges,
-	getGraphConnection,
-	graphApiRequest,
-	graphApiRequestPage,
-	MAX_PAGE_SIZE,
-} from '../transport';
+import { edges, getGraphConnection, graphApiRequest, graphApiRequestPage } from '../transport';
 import type { GraphConnection, GraphRequest } from '../transport';
+import { readList } from './readList';
+import type { Reading } from './readList';
 
 export type Watch = 'preVerifiedNumbers' | 'phoneNumbers';
 
@@ -47,12 +43,6 @@ interface State extends IDataObject {
 	readingTemplates?: Reading;
 }
 
-interface Reading extends IDataObject {
-	key: string;
-	after: string;
-	numbers: IDataObject[];
-}
-
 const REVIEW_EVENT = 'accountReviewStatusChanged';
 const HEALTH_EVENT = 'healthStatusChanged';
 const TEMPLATE_EVENTS = [
@@ -70,9 +60,6 @@ function templatesRequest(settings: PollSettings): GraphRequest {
 		qs: { fields: TEMPLATE_FIELDS },
 	};
 }
-
-/** A poll stops reading pages once this share of n8n's poll budget could be passed. */
-const POLL_BUDGET_SHARE = 0.75;
 
 function listRequest(settings: PollSettings): GraphRequest {
 	return settings.watch === 'preVerifiedNumbers'
@@ -202,52 +189,6 @@ export async function pollChanges(
 	if (baseline && !settings.emitExisting) return null;
 	const wanted = oldestFirst(changes).filter((change) => settings.events.includes(change.event));
 	return wanted.length > 0 ? [wanted.map((change) => toItem(settings, change, detectedAt))] : null;
-}
-
-/** n8n 2.x gives each poll a time budget; 1.x has none. */
-function pollBudgetMs(context: IPollFunctions): number {
-	const budget = (context as { getPollBudgetMs?: () => number }).getPollBudgetMs?.();
-	return typeof budget === 'number' && budget > 0 ? budget : Infinity;
-}
-
-/**
- * The whole list, page by page, continuing a read an earlier poll left unfinished; or null when
- * the next page might not fit in this poll's budget, with the pages read so far kept in `state`.
- */
-async function readList(
-	this: IPollFunctions,
-	connection: GraphConnection,
-	request: GraphRequest,
-	state: State,
-	key: string,
-	slot: 'reading' | 'readingTemplates',
-): Promise<IDataObject[] | null> {
-	const budgetMs = pollBudgetMs(this);
-	const started = Date.now();
-	const resumed = state[slot]?.key === key ? state[slot] : undefined;
-	const numbers = resumed?.numbers ?? [];
-	let after = resumed?.after;
-	// Kept again only when this poll stops early: after a failed page (a cursor from an earlier
-	// poll may have expired), the next poll reads from the start.
-	delete state[slot];
-	let slowestPageMs = 0;
-	for (;;) {
-		const pageStarted = Date.now();
-		const page = await graphApiRequestPage.call(
-			this,
-			connection,
-			{ ...request, qs: { ...request.qs, limit: MAX_PAGE_SIZE } },
-			after,
-		);
-		slowestPageMs = Math.max(slowestPageMs, Date.now() - pageStarted);
-		numbers.push(...page.data);
-		if (!page.after) return numbers;
-		after = page.after;
-		if (Date.now() - started + 2 * slowestPageMs > budgetMs * POLL_BUDGET_SHARE) {
-			state[slot] = { key, after, numbers };
-			return null;
-		}
-	}
 }
 
 async function readWaba(
