@@ -194,6 +194,8 @@ const VALUES: Record<string, () => [unknown, unknown]> = {
 	clientBusinessId: () => [W2_OWNER, '4999999999999999'],
 	userId: () => ['10000000000001', '10000000000002'],
 	tasks: () => [['MANAGE'], ['DEVELOP']],
+	systemUserId: () => ['10000000000001', '10000000000002'],
+	skipSteps: () => [['templates'], ['health']],
 	// Official Business Account.
 	businessWebsiteUrl: () => ['https://a.example.com', 'https://b.example.com'],
 	primaryLanguage: () => ['English', 'Portuguese'],

@@ -89,6 +89,7 @@ export interface WhatsAppBusinessManagementMap {
 		| 'getAssignedUsers'
 		| 'getHealthStatus'
 		| 'getMany'
+		| 'getOnboardingStatus'
 		| 'getSubscribedApps'
 		| 'removeUser'
 		| 'subscribeApp'

@@ -7,6 +7,7 @@ import { getAnalytics } from './getAnalytics.operation';
 import { getAssignedUsers } from './getAssignedUsers.operation';
 import { getHealthStatus } from './getHealthStatus.operation';
 import { getMany } from './getMany.operation';
+import { getOnboardingStatus } from './getOnboardingStatus.operation';
 import { getSubscribedApps } from './getSubscribedApps.operation';
 import { removeUser } from './removeUser.operation';
 import { subscribeApp } from './subscribeApp.operation';
@@ -19,6 +20,7 @@ export const operations: OperationMap['whatsAppBusinessAccount'] = {
 	getAssignedUsers,
 	getHealthStatus,
 	getMany,
+	getOnboardingStatus,
 	getSubscribedApps,
 	removeUser,
 	subscribeApp,
@@ -71,6 +73,13 @@ export const description: INodeProperties[] = [
 				value: 'getMany',
 				description: "List the business's owned and client WABAs",
 				action: 'Get many whatsapp business accounts',
+			},
+			{
+				name: 'Get Onboarding Status',
+				value: 'getOnboardingStatus',
+				description:
+					'Where a client stands: system user, credit line, webhooks, numbers, names, profiles, templates, health, and the next step (only reads)',
+				action: 'Get the onboarding status of a whatsapp business account',
 			},
 			{
 				name: 'Get Subscribed Apps',
