@@ -43,8 +43,8 @@ export class GraphApiSimulator extends SimulatorCore {
 	}
 
 	/** Gives a business a credit line (its legal entity's name); returns the credit line's ID. */
-	seedCreditLine(businessId: string, legalEntityName: string): string {
-		return seedCreditLine(this, businessId, legalEntityName);
+	seedCreditLine(businessId: string, legalEntityName: string, id?: string): string {
+		return seedCreditLine(this, businessId, legalEntityName, id);
 	}
 
 	/** Puts a number straight into a business's pool, as if added (and verified) earlier. */

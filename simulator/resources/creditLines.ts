@@ -98,8 +98,8 @@ export function seedCreditLine(
 	state: SimulatorState,
 	businessId: string,
 	legalEntityName: string,
+	id = state.newId(),
 ): string {
-	const id = state.newId();
 	state.creditLines.set(id, { id, businessId, legal_entity_name: legalEntityName });
 	return id;
 }

@@ -304,6 +304,31 @@ export interface AddWorkflowOptions {
 
 export type OnError = 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 
+/**
+ * A workflow that starts with our trigger, its trigger replaced by a rows trigger of the same
+ * name emitting what the trigger's poll emitted: the rest of the workflow runs as n8n would run
+ * it after that poll.
+ */
+export function afterTrigger(
+	workflow: WorkflowFile,
+	triggerName: string,
+	items: INodeExecutionData[],
+): WorkflowFile {
+	return {
+		...workflow,
+		nodes: workflow.nodes.map((node) =>
+			node.name === triggerName
+				? {
+						...node,
+						type: 'n8n-nodes-base.manualTrigger',
+						typeVersion: 1,
+						parameters: { rows: JSON.stringify(items.map((item) => item.json)) },
+					}
+				: node,
+		),
+	};
+}
+
 /** Rows trigger -> one WhatsApp Business Management node with the given parameters. */
 export function nodeWorkflow(options: {
 	rows: IDataObject[];

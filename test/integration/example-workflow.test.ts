@@ -5,7 +5,13 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 
 import { atoms, GraphApiSimulator, wabaPhones } from '../../simulator/GraphApiSimulator';
-import { runWorkflow, sourceNodeTypes, stockNodeTypes, triggerPoller } from '../helpers/engine';
+import {
+	afterTrigger,
+	runWorkflow,
+	sourceNodeTypes,
+	stockNodeTypes,
+	triggerPoller,
+} from '../helpers/engine';
 import type { WorkflowFile } from '../helpers/engine';
 
 const TOKEN = 'EAAExampleWorkflowTokenQ4x9';
@@ -199,6 +205,86 @@ test("examples/starter-templates and template-approvals: a new client's WABA get
 			'APPROVED',
 		]);
 		expect(JSON.stringify(result.run)).not.toContain(TOKEN);
+	} finally {
+		await simulator.stop();
+	}
+});
+
+test('examples/new-client-onboarding.workflow.json: a client that finishes signup comes out with the system user assigned, the credit line verified, the app subscribed, its number CONNECTED with a profile and the starter templates copied', async () => {
+	const workflow = JSON.parse(
+		readFileSync(join(__dirname, '../../examples/new-client-onboarding.workflow.json'), 'utf8'),
+	) as WorkflowFile;
+	const business = '1234567890123456';
+	const simulator = new GraphApiSimulator({
+		token: TOKEN,
+		businessIds: [business],
+		wabas: [{ id: '2000000000000001', businessId: business, name: 'Starter templates' }],
+	});
+	const baseUrl = await simulator.start();
+	const credentials = { accessToken: TOKEN, apiVersion: 'v23.0', baseUrl, businessId: business };
+	simulator.seedCreditLine(business, 'Partner Solutions Ltd', '1972385232742146');
+	for (const name of ['order_update', 'appointment_reminder']) {
+		simulator.seedMessageTemplate('2000000000000001', { name });
+	}
+	try {
+		const trigger = workflow.nodes.find((n) => n.name === 'Client WABA Added');
+		const poller = triggerPoller(trigger?.parameters ?? {}, credentials);
+		expect(await poller.poll()).toBeNull(); // the baseline: no client yet
+		const signup = await fetch(`${baseUrl}/__simulator/client_wabas`, {
+			method: 'POST',
+			body: JSON.stringify({
+				id: '2000000000000102',
+				name: "Jasper's Market",
+				currency: 'EUR',
+				phoneNumber: '6315558000',
+			}),
+		});
+		const { phone_number_id: phone } = (await signup.json()) as { phone_number_id: string };
+		const events = (await poller.poll()) ?? [];
+		expect(events.map((e) => [e.json.event, e.json.waba_id])).toEqual([
+			['clientWabaAdded', '2000000000000102'],
+		]);
+
+		const result = await runWorkflow(
+			afterTrigger(workflow, 'Client WABA Added', events),
+			credentials,
+			sourceNodeTypes(),
+		);
+		expect(result.error).toBeUndefined();
+		const only = (name: string) => {
+			const [success = [], failure = []] = result.outputs(name);
+			expect(failure).toEqual([]);
+			return success.map((i) => i.json);
+		};
+		expect(only('Assign System User')).toEqual([
+			expect.objectContaining({ assigned: true, user_id: '10000000000001' }),
+		]);
+		expect(only('Share Credit Line')).toEqual([
+			expect.objectContaining({ verified: true, currency: 'EUR', alreadyShared: false }),
+		]);
+		expect(only('Subscribe App to Webhooks')).toEqual([
+			expect.objectContaining({ subscribed: true }),
+		]);
+		expect(only('Register')).toEqual([expect.objectContaining({ id: phone, registered: true })]);
+		expect(only('Update Business Profile')).toEqual([expect.objectContaining({ success: true })]);
+		expect(only('Copy Starter Templates').map((t) => t.migrated)).toEqual([true, true]);
+		const client = simulator.wabas.get('2000000000000102');
+		expect(client?.assignedUsers).toEqual([{ id: '10000000000001', tasks: ['MANAGE'] }]);
+		expect(client?.primaryFundingId).toBeDefined();
+		expect(client?.subscribedApps).toHaveLength(1);
+		expect(simulator.phoneNumbers.get(phone)).toMatchObject({ status: 'CONNECTED' });
+		expect(simulator.phoneNumbers.get(phone)?.businessProfile).toMatchObject({
+			about: "Jasper's Market: ask us anything here",
+		});
+		expect(
+			[...simulator.templates.values()].filter((t) => t.wabaId === client?.id).map((t) => t.name),
+		).toEqual(['order_update', 'appointment_reminder']);
+		expect(JSON.stringify(result.run)).not.toContain(TOKEN);
+		// The PIN is in the workflow's parameters (n8n's storage), never in what a node wrote.
+		const written = Object.values(result.run.data.resultData.runData).map((runs) =>
+			runs.map((run) => run.data),
+		);
+		expect(JSON.stringify(written)).not.toContain('246810');
 	} finally {
 		await simulator.stop();
 	}
