@@ -3,7 +3,9 @@
 // n8n's engine with the built node and prints both branches as a table; then runs
 // examples/pool-to-ready.workflow.json and prints each step; then
 // examples/monthly-cost-per-client.workflow.json and prints its CSV; then
-// examples/starter-templates.workflow.json and the copies' review. Stops what it started.
+// examples/starter-templates.workflow.json and the copies' review; then
+// examples/new-client-onboarding.workflow.json from the trigger's poll to a client ready to
+// message, each step printed. Stops what it started.
 // First: n8n-core reads its environment when it is imported.
 import '../test/helpers/setupEnv';
 
@@ -11,16 +13,27 @@ import { randomBytes } from 'crypto';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 
-import type { INodeExecutionData } from 'n8n-workflow';
+import type { INodeExecutionData, INodeType } from 'n8n-workflow';
 
 import { GraphApiSimulator, settle } from '../simulator/GraphApiSimulator';
-import { runWorkflow, stockNodeTypes } from '../test/helpers/engine';
+import {
+	afterTrigger,
+	RowsTrigger,
+	runWorkflow,
+	stockNodeTypes,
+	triggerPoller,
+} from '../test/helpers/engine';
 import type { WorkflowFile } from '../test/helpers/engine';
 
 const WORKFLOW = join(__dirname, '../examples/add-phone-numbers.workflow.json');
 const POOL_TO_READY = join(__dirname, '../examples/pool-to-ready.workflow.json');
 const MONTHLY_COST = join(__dirname, '../examples/monthly-cost-per-client.workflow.json');
 const STARTER_TEMPLATES = join(__dirname, '../examples/starter-templates.workflow.json');
+const ONBOARDING = join(__dirname, '../examples/new-client-onboarding.workflow.json');
+const BUILT_TRIGGER = join(
+	__dirname,
+	'../dist/nodes/WhatsAppBusinessManagement/WhatsAppBusinessManagementTrigger.node.js',
+);
 const NODE_NAME = 'Add Phone Number';
 
 function cut(text: string, width: number): string {
@@ -86,7 +99,8 @@ async function main(): Promise<number> {
 		const ready = await poolToReady(simulator, token, baseUrl);
 		const billed = await monthlyCost(simulator, token, baseUrl, businessId);
 		const templates = await starterTemplates(simulator, token, baseUrl, businessId);
-		return split && ready && billed && templates ? 0 : 1;
+		const onboarded = await newClientOnboarding(simulator, token, baseUrl, businessId);
+		return split && ready && billed && templates && onboarded ? 0 : 1;
 	} finally {
 		await simulator.stop();
 	}
@@ -200,6 +214,87 @@ async function starterTemplates(
 		`  after Meta's review (the trigger's Template Status Changed): ${reviewed.join(', ')}`,
 	);
 	return copied.length === 3 && reviewed.every((line) => line.endsWith('APPROVED'));
+}
+
+/**
+ * The fifth example: the trigger sees a client arrive after Embedded Signup; the workflow assigns
+ * the system user, shares the credit line, subscribes the app, copies the starter templates and
+ * registers the client's number with its profile.
+ */
+async function newClientOnboarding(
+	simulator: GraphApiSimulator,
+	token: string,
+	baseUrl: string,
+	businessId: string,
+): Promise<boolean> {
+	const workflow = JSON.parse(readFileSync(ONBOARDING, 'utf8')) as WorkflowFile;
+	console.log(`\nRunning "${workflow.name}"`);
+	simulator.seedCreditLine(businessId, 'Partner Solutions Ltd', '1972385232742146');
+	const credentials = { accessToken: token, apiVersion: 'v23.0', baseUrl, businessId };
+	const trigger = workflow.nodes.find((n) => n.name === 'Client WABA Added');
+	const { WhatsAppBusinessManagementTrigger: BuiltTrigger } = require(BUILT_TRIGGER) as {
+		WhatsAppBusinessManagementTrigger: new () => INodeType;
+	};
+	const poller = triggerPoller(
+		trigger?.parameters ?? {},
+		credentials,
+		'trigger',
+		undefined,
+		new BuiltTrigger(),
+	);
+	await poller.poll(); // the baseline
+	const client = '2000000000000104';
+	simulator.wabas.set(client, { id: client, businessId, name: 'Lucky Shrub', client: true });
+	simulator.seedConnectedPhoneNumber('1906385232743499', '6315558800', {
+		wabaId: client,
+		status: 'PENDING',
+		verified_name: 'Lucky Shrub',
+	});
+	const events = (await poller.poll()) ?? [];
+	console.log(
+		`  ${cut('Client WABA Added', 26)} ${events.map((e) => `${String(e.json.name)} (${String(e.json.waba_id)})`).join(', ')}`,
+	);
+	const types = {
+		...stockNodeTypes(),
+		// The trigger's place: a trigger that emits what its poll emitted (see afterTrigger).
+		'n8n-nodes-base.manualTrigger': new RowsTrigger(),
+	};
+	const result = await runWorkflow(
+		afterTrigger(workflow, 'Client WABA Added', events),
+		credentials,
+		types,
+	);
+	if (result.error) {
+		console.error(`The workflow failed: ${result.error.message}`);
+		return false;
+	}
+	const steps: Array<[string, (json: Record<string, unknown>) => string]> = [
+		['Assign System User', (j) => `user ${String(j.user_id)} assigned: ${String(j.assigned)}`],
+		[
+			'Share Credit Line',
+			(j) =>
+				`credit line ${String(j.credit_line_id)} in ${String(j.currency)}, verified: ${String(j.verified)}`,
+		],
+		['Subscribe App to Webhooks', (j) => `subscribed: ${String(j.subscribed)}`],
+		[
+			'Copy Starter Templates',
+			(j) => `template ${String(j.name ?? j.source_template_id)} copied: ${String(j.migrated)}`,
+		],
+		['Register', (j) => `number ${String(j.id)} registered: ${String(j.registered)}`],
+		['Update Business Profile', (j) => `profile updated: ${String(j.updated)}`],
+	];
+	let ok = events.length === 1;
+	for (const [name, describe] of steps) {
+		const [success = [], failure = []] = result.outputs(name);
+		for (const item of success) console.log(`  ${cut(name, 26)} ${describe(item.json)}`);
+		for (const item of failure) console.log(`  ${cut(name, 26)} error: ${String(item.json.error)}`);
+		ok &&= success.length > 0 && failure.length === 0;
+	}
+	const number = simulator.phoneNumbers.get('1906385232743499');
+	console.log(
+		`  The client's number is ${String(number?.status)}; its WABA is funded by the credit line: ${String(simulator.wabas.get(client)?.primaryFundingId !== undefined)}`,
+	);
+	return ok && number?.status === 'CONNECTED';
 }
 
 function settledStatus(simulator: GraphApiSimulator, id: string): string {

@@ -440,8 +440,9 @@ export function triggerPoller(
 	mode: 'trigger' | 'manual' = 'trigger',
 	/** What n8n's getPollBudgetMs() answers (n8n-core's default otherwise: 5 minutes). */
 	pollBudgetMs?: number,
+	/** The trigger to poll: from source, or the built one (npm run demo). */
+	nodeType: INodeType = new WhatsAppBusinessManagementTrigger(),
 ): Poller {
-	const nodeType = new WhatsAppBusinessManagementTrigger() as INodeType;
 	const node: INode = {
 		id: 'trigger',
 		name: 'Trigger',
