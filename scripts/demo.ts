@@ -232,6 +232,8 @@ async function newClientOnboarding(
 	simulator.seedCreditLine(businessId, 'Partner Solutions Ltd', '1972385232742146');
 	const credentials = { accessToken: token, apiVersion: 'v23.0', baseUrl, businessId };
 	const trigger = workflow.nodes.find((n) => n.name === 'Client WABA Added');
+	// The built trigger, as stockNodeTypes loads the built node.
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { WhatsAppBusinessManagementTrigger: BuiltTrigger } = require(BUILT_TRIGGER) as {
 		WhatsAppBusinessManagementTrigger: new () => INodeType;
 	};
