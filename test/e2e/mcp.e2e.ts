@@ -1,8 +1,9 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, import-x/no-unresolved -- test code: runs in Node.js, never inside n8n; the MCP SDK is reached by its "./*" export pattern, which the lint resolver does not read (Jest and tsc do) */
 // The node as an AI agent's tool, in the real n8n 2.41: n8n wraps it as
-// `…whatsAppBusinessManagementTool`, an MCP Server Trigger serves two of them (Add Phone Number
-// and Get Many, their inputs from $fromAI), and the official MCP TypeScript SDK, as any MCP
-// client would (no language model needed), lists the tools and calls them over HTTP.
+// `…whatsAppBusinessManagementTool`, an MCP Server Trigger serves several of them (Add Phone
+// Number, Get Many, templates, Share Credit Line and Get Credit Line Status, their inputs from
+// $fromAI), and the official MCP TypeScript SDK, as any MCP client would (no language model
+// needed), lists the tools and calls them over HTTP.
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'fs';
@@ -16,6 +17,8 @@ import type { N8nServer, RealN8n } from './realN8n';
 const TOKEN = 'EAAMcpE2eSecretTokenW4t6Lp';
 const BUSINESS = '1234567890123456';
 const WORKFLOW_ID = 'wbmMcpTools00001';
+const CREDIT_LINE = '1972385232742146';
+const CLIENT_WABA = '2000000000000002';
 const MCP_PATH = 'whatsapp-tools';
 const TOOL_TYPE = 'n8n-nodes-whatsapp-business-management.whatsAppBusinessManagementTool';
 const CREDENTIAL = {
@@ -36,8 +39,16 @@ describeOn241('MCP', () => {
 	let logFile: string;
 
 	beforeAll(async () => {
-		simulator = new GraphApiSimulator({ token: TOKEN, businessIds: [BUSINESS] });
+		simulator = new GraphApiSimulator({
+			token: TOKEN,
+			businessIds: [BUSINESS],
+			wabas: [
+				{ id: SIMULATOR_WABA_ID, businessId: BUSINESS, name: 'Partner WABA' },
+				{ id: CLIENT_WABA, businessId: BUSINESS, name: "Jasper's Market", client: true },
+			],
+		});
 		await simulator.start();
+		simulator.seedCreditLine(BUSINESS, 'Partner Solutions Ltd', CREDIT_LINE);
 		n8n = await startRealN8n(packPackage());
 		await n8n.importCredential({
 			...CREDENTIAL.whatsAppBusinessManagementApi,
@@ -113,6 +124,31 @@ describeOn241('MCP', () => {
 		]);
 		const listed = await client.callTool({ name: 'List_Message_Templates', arguments: {} });
 		expect(text(listed)).toContain('welcome_back');
+	});
+
+	test(`n8n ${N8N_VERSION}: credit lines through MCP: Share Credit Line shares and verifies it for the WABA the client names; Get Credit Line Status then says so`, async () => {
+		const { tools } = await client.listTools();
+		for (const name of ['Share_Credit_Line', 'Get_Credit_Line_Status']) {
+			const tool = tools.find((t) => t.name === name);
+			expect(Object.keys(tool?.inputSchema.properties ?? {})).toContain('waba_id');
+		}
+		const before = await client.callTool({
+			name: 'Get_Credit_Line_Status',
+			arguments: { waba_id: CLIENT_WABA },
+		});
+		expect(text(before)).toMatch(/"verified":\s*false/);
+		const shared = await client.callTool({
+			name: 'Share_Credit_Line',
+			arguments: { waba_id: CLIENT_WABA },
+		});
+		expect(shared.isError).not.toBe(true);
+		expect(text(shared)).toMatch(/"verified":\s*true/);
+		expect(simulator.wabas.get(CLIENT_WABA)?.primaryFundingId).toBeDefined();
+		const after = await client.callTool({
+			name: 'Get_Credit_Line_Status',
+			arguments: { waba_id: CLIENT_WABA },
+		});
+		expect(text(after)).toMatch(/"verified":\s*true/);
 	});
 
 	test(`n8n ${N8N_VERSION}: a bad number comes back to the client as a readable error`, async () => {
@@ -199,6 +235,23 @@ function mcpWorkflow() {
 				bodyText: "={{ $fromAI('body', 'The message text, without variables', 'string') }}",
 				toolDescription: 'Creates a WhatsApp message template for Meta to review',
 			}),
+			...['Share Credit Line', 'Get Credit Line Status'].map((name, index) =>
+				tool(name, 700 + 200 * index, {
+					resource: 'creditLine',
+					operation: index === 0 ? 'share' : 'getStatus',
+					creditLineId: { __rl: true, mode: 'id', value: CREDIT_LINE },
+					wabaId: {
+						__rl: true,
+						mode: 'id',
+						value:
+							"={{ $fromAI('waba_id', 'The ID of the WhatsApp Business Account of the client', 'string') }}",
+					},
+					toolDescription:
+						index === 0
+							? "Shares the partner's credit line with a client's WhatsApp Business Account and verifies it"
+							: "Tells whether a client's WhatsApp Business Account is funded by the partner's credit line",
+				}),
+			),
 			tool('List Message Templates', 500, {
 				resource: 'messageTemplate',
 				operation: 'getMany',
@@ -208,6 +261,12 @@ function mcpWorkflow() {
 			}),
 		],
 		connections: {
+			'Share Credit Line': {
+				ai_tool: [[{ node: 'MCP Server Trigger', type: 'ai_tool', index: 0 }]],
+			},
+			'Get Credit Line Status': {
+				ai_tool: [[{ node: 'MCP Server Trigger', type: 'ai_tool', index: 0 }]],
+			},
 			'Add Phone Number': {
 				ai_tool: [[{ node: 'MCP Server Trigger', type: 'ai_tool', index: 0 }]],
 			},

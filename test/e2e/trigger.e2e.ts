@@ -1,8 +1,10 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code: runs in Node.js, never inside n8n */
 // The trigger in the real n8n (N8N_VERSION): the workflow is activated, n8n polls every minute
-// (its shortest interval), the simulator's clock moves 91 days after the baseline poll, and
-// each event reaches the workflow exactly once (the workflow posts what it receives to the
-// simulator's inbox, where the test counts it).
+// (its shortest interval), the simulator's clock moves 91 days after the baseline poll, a client
+// finishes Embedded Signup and another removes the partner, and each event reaches the workflow
+// exactly once (the workflow posts what it receives to the simulator's inbox, where the test
+// counts it). The onboarding example, imported as it is and activated beside it, takes the new
+// client to ready to message.
 import { rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 
@@ -68,6 +70,26 @@ function workflow(inbox: string) {
 				},
 			},
 			{
+				id: 'clients',
+				name: 'Client WABAs',
+				type: 'n8n-nodes-whatsapp-business-management.whatsAppBusinessManagementTrigger',
+				typeVersion: 1,
+				position: [0, 400],
+				parameters: {
+					pollTimes: { item: [{ mode: 'everyMinute' }] },
+					watch: 'clientWabas',
+					businessId: BUSINESS,
+					clientWabaEvents: ['clientWabaAdded', 'clientWabaRemoved'],
+					options: {},
+				},
+				credentials: {
+					whatsAppBusinessManagementApi: {
+						id: 'wbmSimulatorCredential',
+						name: 'WhatsApp Business Management (simulator)',
+					},
+				},
+			},
+			{
 				id: 'inbox',
 				name: 'Deliver',
 				type: 'n8n-nodes-base.httpRequest',
@@ -86,6 +108,7 @@ function workflow(inbox: string) {
 		connections: {
 			'Pool changes': { main: [[{ node: 'Deliver', type: 'main', index: 0 }]] },
 			'Template reviews': { main: [[{ node: 'Deliver', type: 'main', index: 0 }]] },
+			'Client WABAs': { main: [[{ node: 'Deliver', type: 'main', index: 0 }]] },
 		},
 	};
 }
@@ -100,6 +123,14 @@ async function waitFor(what: string, done: () => boolean, seconds = 300): Promis
 
 const polls = () =>
 	simulator.requests.filter((r) => r.path === `/v23.0/${BUSINESS}/preverified_numbers`).length;
+const clientPolls = () =>
+	simulator.requests.filter(
+		(r) => r.path === `/v23.0/${BUSINESS}/client_whatsapp_business_accounts`,
+	).length;
+/** The example users import, as it is: the simulator's IDs are its own. */
+const ONBOARDING = join(__dirname, '../../examples/new-client-onboarding.workflow.json');
+const ONBOARDING_ID = 'wbmNewClientOnboard1';
+const STARTER_WABA = '2000000000000001';
 
 beforeAll(async () => {
 	simulator = new GraphApiSimulator({ token: TOKEN, businessIds: [BUSINESS] });
@@ -108,11 +139,17 @@ beforeAll(async () => {
 	const file = join(n8n.userFolder, 'trigger.workflow.json');
 	writeFileSync(file, JSON.stringify(workflow(`${simulator.baseUrl}/__simulator/inbox`)));
 	await n8n.importWorkflow(file);
+	await n8n.importWorkflow(ONBOARDING);
 	await n8n.importCredential({
 		id: 'wbmSimulatorCredential',
 		name: 'WhatsApp Business Management (simulator)',
 		type: 'whatsAppBusinessManagementApi',
-		data: { accessToken: TOKEN, apiVersion: 'v23.0', baseUrl: simulator.baseUrl },
+		data: {
+			accessToken: TOKEN,
+			apiVersion: 'v23.0',
+			baseUrl: simulator.baseUrl,
+			businessId: BUSINESS,
+		},
 	});
 });
 
@@ -136,10 +173,23 @@ test(
 				reviewAt: simulator.now() + DAY_MS,
 			});
 		}
-		const activate = N8N_VERSION.startsWith('1.')
-			? ['update:workflow', `--id=${WORKFLOW_ID}`, '--active=true']
-			: ['publish:workflow', `--id=${WORKFLOW_ID}`];
-		await n8n.cli(activate);
+		// A client already there at the baseline, which removes the partner later; the onboarding
+		// example's credit line and starter templates.
+		simulator.wabas.set('2000000000000201', {
+			id: '2000000000000201',
+			businessId: BUSINESS,
+			name: 'Leaving Client',
+			client: true,
+		});
+		simulator.seedCreditLine(BUSINESS, 'Partner Solutions Ltd', '1972385232742146');
+		simulator.seedMessageTemplate(STARTER_WABA, { name: 'welcome_offer' });
+		for (const id of [WORKFLOW_ID, ONBOARDING_ID]) {
+			await n8n.cli(
+				N8N_VERSION.startsWith('1.')
+					? ['update:workflow', `--id=${id}`, '--active=true']
+					: ['publish:workflow', `--id=${id}`],
+			);
+		}
 		server = await startN8nServer(n8n, await freePort());
 
 		// The baseline poll emits nothing.
@@ -147,21 +197,40 @@ test(
 		await waitFor('the templates baseline poll', () =>
 			simulator.requests.some((r) => r.path.endsWith('/message_templates')),
 		);
+		// Both client watches (the inbox's and the onboarding example's) took their baseline.
+		await waitFor('the client WABAs baseline polls', () => clientPolls() >= 2);
 		await new Promise((resolve) => setTimeout(resolve, 3000));
 		expect(simulator.inbox).toHaveLength(0);
 
 		// 91 days on: the verified numbers revert to not verified, the other one is removed; the
-		// templates' review ended with APPROVED.
+		// templates' review ended with APPROVED. Meanwhile a client finishes Embedded Signup and
+		// another removes the partner.
 		const before = polls();
 		simulator.advanceClock(91 * DAY_MS);
-		await waitFor('five events', () => simulator.inbox.length >= 5);
+		const signup = await fetch(`${simulator.baseUrl}/__simulator/client_wabas`, {
+			method: 'POST',
+			body: JSON.stringify({
+				id: '2000000000000202',
+				name: "Jasper's Market",
+				currency: 'EUR',
+				phoneNumber: '6315558000',
+			}),
+		});
+		const { phone_number_id: phone } = (await signup.json()) as { phone_number_id: string };
+		await fetch(`${simulator.baseUrl}/__simulator/client_wabas/2000000000000201`, {
+			method: 'DELETE',
+		});
+		await waitFor('seven events', () => simulator.inbox.length >= 7);
 		// One more poll, which must not repeat them.
 		await waitFor('one more poll', () => polls() >= before + 2);
 		await new Promise((resolve) => setTimeout(resolve, 3000));
-		const received = simulator.inbox.map(
-			(e) =>
-				`${String(e.event)} ${String(e.phone_number ?? `${String(e.name)} ${String(e.current)}`)}`,
-		);
+		const clients = simulator.inbox.filter((e) => String(e.event).startsWith('clientWaba'));
+		const received = simulator.inbox
+			.filter((e) => !clients.includes(e))
+			.map(
+				(e) =>
+					`${String(e.event)} ${String(e.phone_number ?? `${String(e.name)} ${String(e.current)}`)}`,
+			);
 		expect(received.sort()).toEqual([
 			'leftPool +16315556003',
 			'templateStatusChanged delivery_update APPROVED',
@@ -169,12 +238,43 @@ test(
 			'verificationLost +1 631-555-6001',
 			'verificationLost +1 631-555-6002',
 		]);
+		expect(clients.map((e) => [e.event, e.waba_id, e.name]).sort()).toEqual([
+			['clientWabaAdded', '2000000000000202', "Jasper's Market"],
+			['clientWabaRemoved', '2000000000000201', 'Leaving Client'],
+		]);
 		for (const event of simulator.inbox) {
 			expect(event).toMatchObject(
-				event.waba_id ? { waba_id: SIMULATOR_WABA_ID } : { business_id: BUSINESS },
+				event.waba_id && !clients.includes(event)
+					? { waba_id: SIMULATOR_WABA_ID }
+					: { business_id: BUSINESS },
 			);
 			expect(JSON.stringify(event)).not.toContain(TOKEN);
 		}
+
+		// The onboarding example, as imported: the new client comes out with its system user
+		// assigned, the credit line verified, its number CONNECTED and the templates copied.
+		const client = () => simulator.wabas.get('2000000000000202');
+		await waitFor('the onboarding example', () =>
+			Boolean(
+				simulator.phoneNumbers.get(phone)?.businessProfile &&
+				[...simulator.templates.values()].some((t) => t.wabaId === '2000000000000202'),
+			),
+		);
+		expect(client()?.assignedUsers).toEqual([{ id: '10000000000001', tasks: ['MANAGE'] }]);
+		const allocation = [...simulator.creditAllocations.values()].find(
+			(a) => a.receivingCredentialId === client()?.primaryFundingId,
+		);
+		expect(allocation).toMatchObject({
+			creditLineId: '1972385232742146',
+			request_status: 'ACTIVE',
+		});
+		expect(client()?.subscribedApps).toHaveLength(1);
+		expect(simulator.phoneNumbers.get(phone)?.status).toBe('CONNECTED');
+		expect(
+			[...simulator.templates.values()]
+				.filter((t) => t.wabaId === '2000000000000202')
+				.map((t) => t.name),
+		).toContain('welcome_offer');
 	},
 	15 * 60_000,
 );
