@@ -275,8 +275,16 @@ test('the Phone Number resource: every operation renders its fields, the PIN as 
 		'Get Business Profile': ['Phone Number'],
 		'Get Health Status': ['WhatsApp Business Account', 'Phone Number'],
 		'Get Many': ['WhatsApp Business Account', 'Return All', 'Limit', 'Filters'],
+		'Get Official Business Account Status': ['WhatsApp Business Account', 'Phone Number'],
 		Register: ['Phone Number', 'PIN'],
 		'Request Display Name Change': ['Phone Number', 'New Display Name'],
+		'Request Official Business Account': [
+			'Phone Number',
+			'Business Website URL',
+			'Primary Country of Operation',
+			'Primary Language',
+			'Supporting Links',
+		],
 		'Request Verification Code': ['Phone Number', 'Code Method', 'Language'],
 		'Set Two-Step Verification PIN': ['Phone Number', 'PIN'],
 		'Update Business Profile': ['Phone Number', 'Update Fields'],
@@ -305,6 +313,7 @@ test('the Phone Number resource: every operation renders its fields, the PIN as 
 
 test('the WhatsApp Business Account resource: every operation renders its fields, the verify token as a password', async () => {
 	const expected: Record<string, string[]> = {
+		'Assign User': ['WhatsApp Business Account', 'User ID', 'Tasks'],
 		Get: ['WhatsApp Business Account'],
 		'Get Analytics': [
 			'WhatsApp Business Account',
@@ -315,9 +324,12 @@ test('the WhatsApp Business Account resource: every operation renders its fields
 			'Break Down By',
 			'Filters',
 		],
+		'Get Assigned Users': ['WhatsApp Business Account', 'Business ID', 'Return All'],
 		'Get Health Status': ['WhatsApp Business Account'],
 		'Get Many': ['Business ID', 'Ownership', 'Return All'],
+		'Get Onboarding Status': ['WhatsApp Business Account', 'Options'],
 		'Get Subscribed Apps': ['WhatsApp Business Account'],
+		'Remove User': ['WhatsApp Business Account', 'User ID'],
 		'Subscribe App to Webhooks': ['WhatsApp Business Account', 'Options'],
 		'Unsubscribe App': ['WhatsApp Business Account'],
 	};
@@ -334,6 +346,30 @@ test('the WhatsApp Business Account resource: every operation renders its fields
 	await expect(
 		ndv.locator('[data-test-id=parameter-input-verifyToken] input').getAttribute('type'),
 	).resolves.toBe('password');
+	await page.locator('[data-test-id=ndv-close-button]').click();
+});
+
+test('the Credit Line resource: every operation renders its fields, Revoke says what Meta revokes', async () => {
+	const expected: Record<string, string[]> = {
+		'Get Credit Line Status': ['Credit Line', 'WhatsApp Business Account'],
+		'Get Many': ['Business ID', 'Return All', 'Limit'],
+		'Get Many Sharings': ['Credit Line', 'Return All', 'Limit'],
+		Revoke: [
+			"for every WABA of the client's business",
+			'Credit Line',
+			'Revoke For',
+			'WhatsApp Business Account',
+		],
+		'Share With WABA': ['Credit Line', 'WhatsApp Business Account', 'Invoice Currency'],
+	};
+	await page.locator(`[data-test-id=canvas-node][data-node-type="${NODE_TYPE}"]`).dblclick();
+	const ndv = page.locator('[data-test-id=ndv]');
+	await chooseResource(ndv, 'Credit Line');
+	expect(await operationTitles(ndv)).toEqual([...Object.keys(expected), 'Custom API Call']);
+	await page.keyboard.press('Escape');
+	for (const [operation, labels] of Object.entries(expected)) {
+		await chooseOperation(ndv, operation, labels);
+	}
 	await page.locator('[data-test-id=ndv-close-button]').click();
 });
 
@@ -531,6 +567,36 @@ test('the trigger is found by "pre-verified" and "expiring", and Fetch Test Even
 	await expectText(ndv, 'sample');
 	await page.screenshot({ path: join(IMAGES, 'trigger.png') });
 	await page.locator('[data-test-id=ndv-close-button]').click();
+});
+
+test('the new-client-onboarding example, imported as it is, runs in the editor on a client that just signed up', async () => {
+	// "Execute workflow" runs the trigger once in manual mode: its sample is a real client WABA.
+	const client = '2000000000000301';
+	await fetch(`${simulator.baseUrl}/__simulator/client_wabas`, {
+		method: 'POST',
+		body: JSON.stringify({ id: client, name: "Jasper's Market", phoneNumber: '6315559100' }),
+	});
+	simulator.seedCreditLine('1234567890123456', 'Partner Solutions Ltd', '1972385232742146');
+	simulator.seedMessageTemplate(SIMULATOR_WABA_ID, { name: 'welcome_offer' });
+	const example = JSON.parse(
+		readFileSync(join(__dirname, '../../examples/new-client-onboarding.workflow.json'), 'utf8'),
+	) as Parameters<typeof importWorkflow>[0];
+	const workflowId = await importWorkflow(example);
+	await page.setViewportSize({ width: 1800, height: 900 });
+	await page.goto(`${server.url}/workflow/${workflowId}`);
+	await page.locator('[data-test-id=execute-workflow-button]').click();
+	await page.locator('[data-test-id=execute-workflow-button]:not([disabled])').waitFor();
+	await expectText(page.locator('[data-test-id=canvas-wrapper]'), 'Update Business Profile');
+	await page.waitForTimeout(500);
+	await page.screenshot({ path: join(IMAGES, 'new-client-onboarding.png') });
+	await page.setViewportSize({ width: 1440, height: 900 });
+	const waba = simulator.wabas.get(client);
+	expect(waba?.assignedUsers).toHaveLength(1);
+	expect(waba?.primaryFundingId).toBeDefined();
+	expect(waba?.subscribedApps).toHaveLength(1);
+	const number = [...simulator.phoneNumbers.values()].find((p) => p.wabaId === client);
+	expect(number?.status).toBe('CONNECTED');
+	expect([...simulator.templates.values()].some((t) => t.wabaId === client)).toBe(true);
 });
 
 test('the shipped example, imported as it is, runs in the editor: 8 added, 4 on the error output', async () => {
