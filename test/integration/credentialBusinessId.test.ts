@@ -14,6 +14,7 @@ import type {
 import {
 	searchMessageTemplates,
 	searchPhoneNumbers,
+	searchCreditLines,
 	searchPreVerifiedNumbers,
 	searchWhatsAppBusinessAccounts,
 } from '../../nodes/WhatsAppBusinessManagement/methods/listSearch';
@@ -160,6 +161,16 @@ test("From List lists the credential's business when the panel has no Business I
 	expect(other.results).toEqual([]);
 	await expect(search(searchPreVerifiedNumbers, { businessId: '' })).rejects.toThrow(
 		'Set the Business ID in the credential',
+	);
+});
+
+test("From List of the partner's credit lines: the credential's business, filtered by name; no Business ID, a clear message", async () => {
+	const line = simulator.seedCreditLine(MINE, 'Partner Solutions Ltd');
+	simulator.seedCreditLine(MINE, 'Other Entity GmbH');
+	const lines = await search(searchCreditLines, {}, MINE, 'partner');
+	expect(lines.results).toEqual([{ name: `Partner Solutions Ltd (${line})`, value: line }]);
+	await expect(search(searchCreditLines, {})).rejects.toThrow(
+		'Set the Business ID in the credential (digits only) to list its credit lines, or switch to "By ID"',
 	);
 });
 

@@ -52,6 +52,36 @@ async function searchPage(
 	return { results, paginationToken: page.after };
 }
 
+/** The list shape of searchWabaList and searchBusinessList: one edge, its fields, a label. */
+interface ListOf<Owner> {
+	what: string;
+	path: (owner: Owner) => string[];
+	fields: string;
+	label: (entry: IDataObject) => string;
+	matchDigits?: boolean;
+}
+
+/** "From List" for a list of the business (the Business ID field's, else the credential's). */
+async function searchBusinessList(
+	context: ILoadOptionsFunctions,
+	list: ListOf<string>,
+	filter: string | undefined,
+	paginationToken: string | undefined,
+): Promise<INodeListSearchResult> {
+	const businessId = await requireBusinessId(
+		context,
+		`Set the Business ID in the credential (digits only) to list its ${list.what}, or switch to "By ID"`,
+	);
+	return await searchPage(
+		context,
+		{ method: 'GET', path: list.path(businessId), qs: { fields: list.fields, limit: 100 } },
+		(entry) => ({ name: list.label(entry), value: String(entry.id) }),
+		filter,
+		paginationToken,
+		list.matchDigits,
+	);
+}
+
 /**
  * "From List" for the Pre-Verified Number field: the numbers of the business in the Business ID
  * field, filtered by the digits typed, a page of 100 at a time.
@@ -61,24 +91,18 @@ export async function searchPreVerifiedNumbers(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const businessId = await requireBusinessId(
-		this,
-		'Set the Business ID in the credential (digits only) to list its pre-verified numbers, or switch to "By ID"',
-	);
-	return await searchPage(
+	return await searchBusinessList(
 		this,
 		{
-			method: 'GET',
-			path: edges.preVerifiedNumbers(businessId),
-			qs: { fields: 'id,phone_number,code_verification_status', limit: 100 },
+			what: 'pre-verified numbers',
+			path: edges.preVerifiedNumbers,
+			fields: 'id,phone_number,code_verification_status',
+			label: (n) =>
+				`${String(n.phone_number ?? n.id)} (${String(n.code_verification_status ?? 'unknown status')})`,
+			matchDigits: true,
 		},
-		(n) => ({
-			name: `${String(n.phone_number ?? n.id)} (${String(n.code_verification_status ?? 'unknown status')})`,
-			value: String(n.id),
-		}),
 		filter,
 		paginationToken,
-		true,
 	);
 }
 
@@ -130,13 +154,7 @@ export async function searchWhatsAppBusinessAccounts(
 /** "From List" for a list of the WABA in the WhatsApp Business Account field, a page of 100. */
 async function searchWabaList(
 	context: ILoadOptionsFunctions,
-	list: {
-		what: string;
-		path: (wabaId: string) => string[];
-		fields: string;
-		label: (entry: IDataObject) => string;
-		matchDigits?: boolean;
-	},
+	list: ListOf<string>,
 	filter: string | undefined,
 	paginationToken: string | undefined,
 ): Promise<INodeListSearchResult> {
@@ -202,21 +220,14 @@ export async function searchCreditLines(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const businessId = await requireBusinessId(
-		this,
-		'Set the Business ID in the credential (digits only) to list its credit lines, or switch to "By ID"',
-	);
-	return await searchPage(
+	return await searchBusinessList(
 		this,
 		{
-			method: 'GET',
-			path: edges.creditLines(businessId),
-			qs: { fields: 'id,legal_entity_name', limit: 100 },
+			what: 'credit lines',
+			path: edges.creditLines,
+			fields: 'id,legal_entity_name',
+			label: (line) => `${String(line.legal_entity_name ?? 'Credit line')} (${String(line.id)})`,
 		},
-		(line) => ({
-			name: `${String(line.legal_entity_name ?? 'Credit line')} (${String(line.id)})`,
-			value: String(line.id),
-		}),
 		filter,
 		paginationToken,
 	);
