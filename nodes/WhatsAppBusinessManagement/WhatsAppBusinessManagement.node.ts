@@ -28,9 +28,9 @@ export class WhatsAppBusinessManagement implements INodeType {
 		icon: { light: 'file:whatsapp.svg', dark: 'file:whatsapp.dark.svg' },
 		group: ['transform'],
 		// 1.1: Phone Number → Get Many lost the Messaging Limit Tier filter (Meta deprecated the
-		// field); saved 1.0 nodes keep it, and run with a notice.
+		// field); saved 1.0 nodes keep it, and run with a notice. New nodes get the highest
+		// version; no defaultVersion, with which n8n would not add its Custom API Call option.
 		version: [1, 1.1],
-		defaultVersion: 1.1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
 			"Manage WhatsApp Business pre-verified phone numbers, WABAs, their phone numbers, profiles, QR codes, message templates, credit lines, analytics and health with Meta's Graph API",
