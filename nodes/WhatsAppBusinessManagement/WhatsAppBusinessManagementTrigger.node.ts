@@ -65,46 +65,6 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 				displayOptions: { show: { watch: ['preVerifiedNumbers', 'clientWabas'] } },
 			},
 			{
-				displayName: 'Events',
-				name: 'clientWabaEvents',
-				type: 'multiOptions',
-				required: true,
-				options: [
-					{
-						name: 'Client WABA Added',
-						value: 'clientWabaAdded',
-						description:
-							"A client's WABA appeared among the business's client WABAs (after Embedded Signup)",
-					},
-					{
-						name: 'Client WABA Removed',
-						value: 'clientWabaRemoved',
-						description: 'A client WABA left the list: the client removed the partner',
-					},
-					{
-						name: 'Credit Line Sharing Changed',
-						value: 'creditLineSharingChanged',
-						description:
-							"A client's business gained or lost the credit line below; one more list read per poll",
-					},
-				],
-				default: ['clientWabaAdded', 'clientWabaRemoved'],
-				displayOptions: { show: { watch: ['clientWabas'] } },
-			},
-			{
-				displayName: 'Credit Line ID',
-				name: 'creditLineId',
-				type: 'string',
-				required: true,
-				default: '',
-				placeholder: '1972385232742146',
-				description:
-					"The partner's credit line whose sharings are watched (Credit Line → Get Many shows its ID)",
-				displayOptions: {
-					show: { watch: ['clientWabas'], clientWabaEvents: ['creditLineSharingChanged'] },
-				},
-			},
-			{
 				displayName: 'WhatsApp Business Account ID',
 				name: 'wabaId',
 				type: 'string',
@@ -219,6 +179,47 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 				],
 				default: ['statusChanged', 'qualityChanged'],
 				displayOptions: { show: { watch: ['phoneNumbers'] } },
+			},
+			// After the pool's and the numbers' Events: n8n's node creator lists the first one's.
+			{
+				displayName: 'Events',
+				name: 'clientWabaEvents',
+				type: 'multiOptions',
+				required: true,
+				options: [
+					{
+						name: 'Client WABA Added',
+						value: 'clientWabaAdded',
+						description:
+							"A client's WABA appeared among the business's client WABAs (after Embedded Signup)",
+					},
+					{
+						name: 'Client WABA Removed',
+						value: 'clientWabaRemoved',
+						description: 'A client WABA left the list: the client removed the partner',
+					},
+					{
+						name: 'Credit Line Sharing Changed',
+						value: 'creditLineSharingChanged',
+						description:
+							"A client's business gained or lost the credit line below; one more list read per poll",
+					},
+				],
+				default: ['clientWabaAdded', 'clientWabaRemoved'],
+				displayOptions: { show: { watch: ['clientWabas'] } },
+			},
+			{
+				displayName: 'Credit Line ID',
+				name: 'creditLineId',
+				type: 'string',
+				required: true,
+				default: '',
+				placeholder: '1972385232742146',
+				description:
+					"The partner's credit line whose sharings are watched (Credit Line → Get Many shows its ID)",
+				displayOptions: {
+					show: { watch: ['clientWabas'], clientWabaEvents: ['creditLineSharingChanged'] },
+				},
 			},
 			{
 				displayName: 'Options',
