@@ -81,6 +81,8 @@ export interface Waba {
 	ownerBusiness?: { id: string; name: string };
 	/** The client removed the partner: the WABA is no longer readable, nor listed. */
 	partnerRemoved?: boolean;
+	/** Meta refuses every read of the WABA (access removed, Meta down for it), yet lists it. */
+	refusal?: { status: number; code: number; message: string };
 	/** The funding source attached to the WABA: a credit line's receiving credential. */
 	primaryFundingId?: string;
 	/** Users assigned to the WABA (POST /{WABA-ID}/assigned_users), with their tasks. */

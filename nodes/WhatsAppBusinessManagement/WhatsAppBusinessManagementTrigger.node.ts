@@ -8,6 +8,7 @@ import type {
 
 import { asItemError, readCredentialBusinessId, toNodeError } from './transport';
 import { pollClientWabas, SHARING_EVENT } from './trigger/clientWabas';
+import { pollFleet } from './trigger/fleet';
 import { pollChanges } from './trigger/poll';
 import type { Watch } from './trigger/poll';
 
@@ -19,7 +20,7 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle:
-			'={{ $parameter["watch"] === "phoneNumbers" ? "WABA phone numbers" : $parameter["watch"] === "clientWabas" ? "Client WABAs" : "Pre-verified pool" }}',
+			'={{ $parameter["watch"] === "phoneNumbers" ? "WABA phone numbers" : $parameter["watch"] === "clientWabas" ? "Client WABAs" : $parameter["watch"] === "everyClientWaba" ? "Every client WABA" : "Pre-verified pool" }}',
 		description:
 			"Starts the workflow when pre-verified numbers are added, verified, about to expire, lose their verification or leave the pool, when a WABA number changes status, quality, limit or name review, when a WABA's message template is approved, rejected, paused or changes quality or category, or when a client's WABA arrives or leaves",
 		defaults: { name: 'WhatsApp Business Management Trigger' },
@@ -34,6 +35,12 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{
+						name: 'Every Client WABA of a Business',
+						value: 'everyClientWaba',
+						description:
+							'One trigger for every client: their numbers, templates, reviews and messaging limits, clients arriving and leaving, each WABA read once per interval',
+					},
 					{
 						name: 'Client WABAs of a Business',
 						value: 'clientWabas',
@@ -62,7 +69,9 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 				placeholder: "The credential's Business ID",
 				description:
 					"ID of the business portfolio whose pre-verified numbers or client WABAs are watched (digits only). Leave empty to use the credential's Business ID.",
-				displayOptions: { show: { watch: ['preVerifiedNumbers', 'clientWabas'] } },
+				displayOptions: {
+					show: { watch: ['preVerifiedNumbers', 'clientWabas', 'everyClientWaba'] },
+				},
 			},
 			{
 				displayName: 'WhatsApp Business Account ID',
@@ -222,12 +231,94 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 				},
 			},
 			{
+				displayName: 'Events',
+				name: 'fleetEvents',
+				type: 'multiOptions',
+				required: true,
+				options: [
+					{
+						name: 'Account Review Status Changed',
+						value: 'accountReviewStatusChanged',
+						description: "Meta's review of a client's WABA moved on (read with the client list)",
+					},
+					{ name: 'Client WABA Added', value: 'clientWabaAdded' },
+					{
+						name: 'Client WABA Readable Again',
+						value: 'clientWabaReadable',
+						description: 'A WABA that could not be read can be again',
+					},
+					{ name: 'Client WABA Removed', value: 'clientWabaRemoved' },
+					{
+						name: 'Client WABA Unreadable',
+						value: 'clientWabaUnreadable',
+						description:
+							"A WABA could not be read (access removed, Meta down for it), with Meta's reason; once, until it recovers or the reason changes",
+					},
+					{ name: 'Display Name Status Changed', value: 'nameStatusChanged' },
+					{
+						name: 'Health Status Changed',
+						value: 'healthStatusChanged',
+						description: 'Whether a number can send changed (AVAILABLE, LIMITED, BLOCKED)',
+					},
+					{
+						name: 'Messaging Limit Changed',
+						value: 'messagingLimitChanged',
+						description: "A business portfolio's messaging limit changed: one event per portfolio",
+					},
+					{ name: 'Quality Rating Changed', value: 'qualityChanged' },
+					{ name: 'Status Changed', value: 'statusChanged' },
+					{
+						name: 'Template Category Changed',
+						value: 'templateCategoryChanged',
+						description: "Reads each WABA's templates: one more request per WABA",
+					},
+					{
+						name: 'Template Quality Changed',
+						value: 'templateQualityChanged',
+						description: "Reads each WABA's templates: one more request per WABA",
+					},
+					{
+						name: 'Template Status Changed',
+						value: 'templateStatusChanged',
+						description: "Reads each WABA's templates: one more request per WABA",
+					},
+				],
+				default: [
+					'qualityChanged',
+					'healthStatusChanged',
+					'templateStatusChanged',
+					'clientWabaAdded',
+					'clientWabaRemoved',
+					'clientWabaUnreadable',
+				],
+				displayOptions: { show: { watch: ['everyClientWaba'] } },
+			},
+			{
+				displayName: 'Check Each WABA Every (Minutes)',
+				name: 'checkEveryMinutes',
+				type: 'number',
+				typeOptions: { minValue: 5, maxValue: 1440 },
+				default: 30,
+				description:
+					'How often each client WABA is read, spread evenly over the polls (each poll reads its share). 30 minutes: 2 reads an hour, 2 to 4 requests per WABA and hour, under 5% of the ~200 management calls an hour Meta allows an app for a WABA. The client list is read once per interval too.',
+				displayOptions: { show: { watch: ['everyClientWaba'] } },
+			},
+			{
 				displayName: 'Options',
 				name: 'options',
 				type: 'collection',
 				placeholder: 'Add option',
 				default: {},
 				options: [
+					{
+						displayName: 'Include Owned WABAs',
+						name: 'includeOwned',
+						type: 'boolean',
+						default: false,
+						description:
+							"Whether to watch the business's owned WABAs too, for partners who own their clients' WABAs (On-Behalf-Of)",
+						displayOptions: { show: { '/watch': ['everyClientWaba'] } },
+					},
 					{
 						displayName: 'Emit Existing on First Poll',
 						name: 'emitExisting',
@@ -242,8 +333,9 @@ export class WhatsAppBusinessManagementTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const watch = this.getNodeParameter('watch') as Watch | 'clientWabas';
+		const watch = this.getNodeParameter('watch') as Watch | 'clientWabas' | 'everyClientWaba';
 		if (watch === 'clientWabas') return await pollClients.call(this);
+		if (watch === 'everyClientWaba') return await pollEveryClient.call(this);
 		const pool = watch === 'preVerifiedNumbers';
 		const typed = String(this.getNodeParameter(pool ? 'businessId' : 'wabaId', '')).trim();
 		const ownerId = typed || (pool ? await readCredentialBusinessId.call(this) : '');
@@ -298,6 +390,33 @@ async function pollClients(this: IPollFunctions): Promise<INodeExecutionData[][]
 			businessId,
 			events,
 			creditLineId,
+			emitExisting: options.emitExisting === true,
+		});
+	} catch (error) {
+		throw toNodeError(this.getNode(), asItemError(error));
+	}
+}
+
+/** The fleet watch: every client WABA of the business. */
+async function pollEveryClient(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+	const typed = String(this.getNodeParameter('businessId', '')).trim();
+	const businessId = typed || (await readCredentialBusinessId.call(this));
+	if (!/^[0-9]+$/.test(businessId)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			'Business ID (here or in the credential) must be the digits of the ID, e.g. 1234567890123456.',
+		);
+	}
+	const options = this.getNodeParameter('options', {}) as {
+		emitExisting?: boolean;
+		includeOwned?: boolean;
+	};
+	try {
+		return await pollFleet.call(this, {
+			businessId,
+			events: this.getNodeParameter('fleetEvents', []) as string[],
+			includeOwned: options.includeOwned === true,
+			intervalMinutes: Math.max(1, Number(this.getNodeParameter('checkEveryMinutes', 30))),
 			emitExisting: options.emitExisting === true,
 		});
 	} catch (error) {

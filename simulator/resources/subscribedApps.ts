@@ -15,10 +15,13 @@ export function ownerOf(waba: Waba): { id: string; name: string } {
 }
 
 /**
- * The WABA, unless its client removed the partner: then Meta answers as for an object the token
- * may not see, and its owner can no longer be read.
+ * The WABA, unless Meta refuses it (a test's refusal), or its client removed the partner: then
+ * Meta answers as for an object the token may not see, and its owner can no longer be read.
  */
 export function readableWaba(waba: Waba): Waba {
+	if (waba.refusal) {
+		throw graphError(waba.refusal.status, waba.refusal.code, waba.refusal.message);
+	}
 	if (waba.partnerRemoved) {
 		throw graphError(
 			400,

@@ -5,7 +5,8 @@
 // then APPROVED unless a control call decided otherwise. Tests seed them (seedMessageTemplate).
 import { graphError, page, pickFields } from '../graph';
 import { NOT_MINE } from '../types';
-import type { GraphRoute, MessageTemplate, SimulatorState } from '../types';
+import type { GraphRoute, MessageTemplate, SimulatorState, Waba } from '../types';
+import { readableWaba } from './subscribedApps';
 
 /** Ends a template's review once its time has come, as Meta's reviewers would. */
 export function settle(state: SimulatorState, template: MessageTemplate): MessageTemplate {
@@ -253,6 +254,7 @@ export function routeTemplates(state: SimulatorState, route: GraphRoute): unknow
 	if (edge !== 'message_templates') return NOT_MINE;
 	if (method === 'POST') return create(state, target, body);
 	if (method === 'GET') {
+		readableWaba(state.wabas.get(target) as Waba);
 		const list = [...state.templates.values()].filter(
 			(t) => t.wabaId === target && matches(settle(state, t), url.searchParams),
 		);

@@ -7,7 +7,7 @@ import { phoneViewWithHealth } from './healthStatus';
 import { migrateNumber } from './migration';
 import { phoneView } from './phoneNumbers';
 import { requireBusiness, statusOf } from './preVerifiedNumbers';
-import { wabaView } from './subscribedApps';
+import { readableWaba, wabaView } from './subscribedApps';
 
 /** POST /{WABA-ID}/phone_numbers: a number joins the WABA; with preverified_id, a claim. */
 function addToWaba(state: SimulatorState, waba: Waba, body: Record<string, unknown>) {
@@ -108,6 +108,7 @@ export function routeWaba(state: SimulatorState, route: GraphRoute): unknown {
 	const waba = state.wabas.get(target);
 	if (!waba || edge !== 'phone_numbers') return NOT_MINE;
 	if (method === 'GET') {
+		readableWaba(waba);
 		const conditions = readFiltering(url.searchParams.get('filtering'));
 		const numbers = [...state.phoneNumbers.values()].filter(
 			(p) =>

@@ -15,10 +15,10 @@ export interface Reading extends IDataObject {
 }
 
 /** A poll stops reading pages once this share of n8n's poll budget could be passed. */
-const POLL_BUDGET_SHARE = 0.75;
+export const POLL_BUDGET_SHARE = 0.75;
 
 /** n8n 2.x gives each poll a time budget; 1.x has none. */
-function pollBudgetMs(context: IPollFunctions): number {
+export function pollBudgetMs(context: IPollFunctions): number {
 	const budget = (context as { getPollBudgetMs?: () => number }).getPollBudgetMs?.();
 	return typeof budget === 'number' && budget > 0 ? budget : Infinity;
 }
