@@ -76,8 +76,8 @@ export function sourceNodeTypes(): NodeTypeMap {
 }
 
 /**
- * n8n's own Manual Trigger, Edit Fields (Set), Split Out, HTTP Request, Summarize, Filter and
- * Convert to File nodes, as the example
+ * n8n's own Manual Trigger, Edit Fields (Set), Split Out, HTTP Request, Summarize, Filter,
+ * Convert to File, Switch and No Operation nodes, as the example
  * workflows use them, with our node from `nodeFile` (the built bundle, by default).
  */
 export function stockNodeTypes(
@@ -101,6 +101,8 @@ export function stockNodeTypes(
 		'n8n-nodes-base.convertToFile': new (base(
 			'Files/ConvertToFile/ConvertToFile.node.js',
 		).ConvertToFile)(),
+		'n8n-nodes-base.switch': new (base('Switch/Switch.node.js').Switch)(),
+		'n8n-nodes-base.noOp': new (base('NoOp/NoOp.node.js').NoOp)(),
 		[PACKAGE_NODE_TYPE]: new Built(),
 	};
 	/* eslint-enable @typescript-eslint/no-require-imports */

@@ -5,8 +5,11 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 
 import { atoms, GraphApiSimulator, wabaPhones } from '../../simulator/GraphApiSimulator';
+import type { INodeExecutionData } from 'n8n-workflow';
+
 import {
 	afterTrigger,
+	RowsTrigger,
 	runWorkflow,
 	sourceNodeTypes,
 	stockNodeTypes,
@@ -286,6 +289,77 @@ test('examples/new-client-onboarding.workflow.json: a client that finishes signu
 		);
 		expect(JSON.stringify(written)).not.toContain('246810');
 	} finally {
+		await simulator.stop();
+	}
+});
+
+test('examples/client-alerts.workflow.json: every client watched by one trigger; each problem on its own branch', async () => {
+	const workflow = JSON.parse(
+		readFileSync(join(__dirname, '../../examples/client-alerts.workflow.json'), 'utf8'),
+	) as WorkflowFile;
+	const business = '1234567890123456';
+	const clients = ['2000000000000102', '2000000000000103', '2000000000000104'];
+	const simulator = new GraphApiSimulator({
+		token: TOKEN,
+		businessIds: [business],
+		wabas: clients.map((id, i) => ({
+			id,
+			businessId: business,
+			name: `Client ${i}`,
+			client: true,
+		})),
+	});
+	const baseUrl = await simulator.start();
+	const credentials = { accessToken: TOKEN, apiVersion: 'v23.0', baseUrl, businessId: business };
+	clients.forEach((id, i) =>
+		simulator.seedConnectedPhoneNumber(String(1906385232743460 + i), `631555700${i}`, {
+			wabaId: id,
+		}),
+	);
+	const template = simulator.seedMessageTemplate(clients[1], { name: 'spring_sale' });
+	const realNow = Date.now;
+	jest.spyOn(Date, 'now').mockImplementation(() => realNow() + simulator.clockOffsetMs);
+	try {
+		const trigger = workflow.nodes.find((n) => n.name === 'Every Client WABA');
+		const poller = triggerPoller(trigger?.parameters ?? {}, credentials);
+		// The first interval: each client's baseline, spread over the polls.
+		for (let minute = 0; minute <= 30; minute++) {
+			expect(await poller.poll()).toBeNull();
+			simulator.advanceClock(60_000);
+		}
+		simulator.phoneNumbers.get('1906385232743460')!.quality_rating = 'RED';
+		template.status = 'REJECTED';
+		simulator.health.set('1906385232743461', { can_send_message: 'BLOCKED' });
+		simulator.wabas.get(clients[2])!.partnerRemoved = true;
+		const events: INodeExecutionData[] = [];
+		for (let minute = 0; minute <= 31; minute++) {
+			events.push(...((await poller.poll()) ?? []));
+			simulator.advanceClock(60_000);
+		}
+		const result = await runWorkflow(
+			afterTrigger(workflow, 'Every Client WABA', events),
+			credentials,
+			{ ...stockNodeTypes(source), 'n8n-nodes-base.manualTrigger': new RowsTrigger() },
+		);
+		expect(result.error).toBeUndefined();
+		const branch = (name: string) =>
+			(result.outputs(name)[0] ?? []).map(
+				(i) => `${String(i.json.event)} ${String(i.json.waba_id)}`,
+			);
+		expect(branch('Quality Dropped (RED or YELLOW)')).toEqual([`qualityChanged ${clients[0]}`]);
+		expect(branch('Template REJECTED or PAUSED')).toEqual([`templateStatusChanged ${clients[1]}`]);
+		// A client that removed the partner: its reads are refused first (unreadable), then the
+		// list no longer has it (removed); both on this branch.
+		expect(branch('Client Left or Unreadable').sort()).toEqual([
+			`clientWabaRemoved ${clients[2]}`,
+			`clientWabaUnreadable ${clients[2]}`,
+		]);
+		expect(branch('Cannot Send (BLOCKED or LIMITED)')).toEqual([
+			`healthStatusChanged ${clients[1]}`,
+		]);
+		expect(branch('Everything Else')).toEqual([]);
+	} finally {
+		jest.restoreAllMocks();
 		await simulator.stop();
 	}
 });
