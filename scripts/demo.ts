@@ -5,7 +5,8 @@
 // examples/monthly-cost-per-client.workflow.json and prints its CSV; then
 // examples/starter-templates.workflow.json and the copies' review; then
 // examples/new-client-onboarding.workflow.json from the trigger's poll to a client ready to
-// message, each step printed. Stops what it started.
+// message, each step printed; then examples/client-alerts.workflow.json: every client watched by
+// one trigger, each problem on its branch. Stops what it started.
 // First: n8n-core reads its environment when it is imported.
 import '../test/helpers/setupEnv';
 
@@ -30,6 +31,7 @@ const POOL_TO_READY = join(__dirname, '../examples/pool-to-ready.workflow.json')
 const MONTHLY_COST = join(__dirname, '../examples/monthly-cost-per-client.workflow.json');
 const STARTER_TEMPLATES = join(__dirname, '../examples/starter-templates.workflow.json');
 const ONBOARDING = join(__dirname, '../examples/new-client-onboarding.workflow.json');
+const CLIENT_ALERTS = join(__dirname, '../examples/client-alerts.workflow.json');
 const BUILT_TRIGGER = join(
 	__dirname,
 	'../dist/nodes/WhatsAppBusinessManagement/WhatsAppBusinessManagementTrigger.node.js',
@@ -100,7 +102,8 @@ async function main(): Promise<number> {
 		const billed = await monthlyCost(simulator, token, baseUrl, businessId);
 		const templates = await starterTemplates(simulator, token, baseUrl, businessId);
 		const onboarded = await newClientOnboarding(simulator, token, baseUrl, businessId);
-		return split && ready && billed && templates && onboarded ? 0 : 1;
+		const alerted = await clientAlerts(simulator, token, baseUrl, businessId);
+		return split && ready && billed && templates && onboarded && alerted ? 0 : 1;
 	} finally {
 		await simulator.stop();
 	}
@@ -232,17 +235,12 @@ async function newClientOnboarding(
 	simulator.seedCreditLine(businessId, 'Partner Solutions Ltd', '1972385232742146');
 	const credentials = { accessToken: token, apiVersion: 'v23.0', baseUrl, businessId };
 	const trigger = workflow.nodes.find((n) => n.name === 'Client WABA Added');
-	// The built trigger, as stockNodeTypes loads the built node.
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const { WhatsAppBusinessManagementTrigger: BuiltTrigger } = require(BUILT_TRIGGER) as {
-		WhatsAppBusinessManagementTrigger: new () => INodeType;
-	};
 	const poller = triggerPoller(
 		trigger?.parameters ?? {},
 		credentials,
 		'trigger',
 		undefined,
-		new BuiltTrigger(),
+		builtTrigger(),
 	);
 	await poller.poll(); // the baseline
 	const client = '2000000000000104';
@@ -297,6 +295,81 @@ async function newClientOnboarding(
 		`  The client's number is ${String(number?.status)}; its WABA is funded by the credit line: ${String(simulator.wabas.get(client)?.primaryFundingId !== undefined)}`,
 	);
 	return ok && number?.status === 'CONNECTED';
+}
+
+/** The built trigger, as stockNodeTypes loads the built node. */
+function builtTrigger(): INodeType {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { WhatsAppBusinessManagementTrigger: Built } = require(BUILT_TRIGGER) as {
+		WhatsAppBusinessManagementTrigger: new () => INodeType;
+	};
+	return new Built();
+}
+
+/**
+ * The sixth example: every client WABA watched by one trigger. The demo's clock moves a minute
+ * per poll: an interval of baselines, then a number's quality drops and a client leaves.
+ */
+async function clientAlerts(
+	simulator: GraphApiSimulator,
+	token: string,
+	baseUrl: string,
+	businessId: string,
+): Promise<boolean> {
+	const workflow = JSON.parse(readFileSync(CLIENT_ALERTS, 'utf8')) as WorkflowFile;
+	console.log(`\nRunning "${workflow.name}"`);
+	const credentials = { accessToken: token, apiVersion: 'v23.0', baseUrl, businessId };
+	const trigger = workflow.nodes.find((n) => n.name === 'Every Client WABA');
+	const realNow = Date.now;
+	Date.now = () => realNow() + simulator.clockOffsetMs;
+	try {
+		const watched = [...simulator.wabas.values()].filter((w) => w.client && !w.partnerRemoved);
+		const number = simulator.seedConnectedPhoneNumber('1906385232743498', '6315558700', {
+			wabaId: watched[0].id,
+		});
+		const poller = triggerPoller(
+			trigger?.parameters ?? {},
+			credentials,
+			'trigger',
+			undefined,
+			builtTrigger(),
+		);
+		for (let minute = 0; minute <= 30; minute++) {
+			await poller.poll();
+			simulator.advanceClock(60_000);
+		}
+		console.log(`  ${watched.length} client WABAs watched; each read once in the first 30 minutes`);
+		number.quality_rating = 'RED';
+		const leaving = watched[watched.length - 1];
+		leaving.partnerRemoved = true;
+		const events: INodeExecutionData[] = [];
+		for (let minute = 0; minute <= 31; minute++) {
+			events.push(...((await poller.poll()) ?? []));
+			simulator.advanceClock(60_000);
+		}
+		const types = { ...stockNodeTypes(), 'n8n-nodes-base.manualTrigger': new RowsTrigger() };
+		const result = await runWorkflow(
+			afterTrigger(workflow, 'Every Client WABA', events),
+			credentials,
+			types,
+		);
+		if (result.error) {
+			console.error(`The workflow failed: ${result.error.message}`);
+			return false;
+		}
+		let routed = 0;
+		for (const node of workflow.nodes.filter((n) => n.type === 'n8n-nodes-base.noOp')) {
+			for (const item of result.outputs(node.name)[0] ?? []) {
+				routed++;
+				console.log(
+					`  ${cut(node.name, 34)} ${String(item.json.event)} ${String(item.json.waba_name ?? item.json.name ?? '')} (${String(item.json.waba_id)})`,
+				);
+			}
+		}
+		return routed >= 3;
+	} finally {
+		Date.now = realNow;
+	}
 }
 
 function settledStatus(simulator: GraphApiSimulator, id: string): string {
