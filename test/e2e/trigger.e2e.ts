@@ -90,6 +90,28 @@ function workflow(inbox: string) {
 				},
 			},
 			{
+				id: 'fleet',
+				name: 'Every client',
+				type: 'n8n-nodes-whatsapp-business-management.whatsAppBusinessManagementTrigger',
+				typeVersion: 1,
+				position: [0, 600],
+				parameters: {
+					pollTimes: { item: [{ mode: 'everyMinute' }] },
+					watch: 'everyClientWaba',
+					businessId: BUSINESS,
+					fleetEvents: ['qualityChanged', 'templateStatusChanged'],
+					// Each WABA every minute (the panel's least is 5): a round per poll, for the test.
+					checkEveryMinutes: 1,
+					options: {},
+				},
+				credentials: {
+					whatsAppBusinessManagementApi: {
+						id: 'wbmSimulatorCredential',
+						name: 'WhatsApp Business Management (simulator)',
+					},
+				},
+			},
+			{
 				id: 'inbox',
 				name: 'Deliver',
 				type: 'n8n-nodes-base.httpRequest',
@@ -109,6 +131,7 @@ function workflow(inbox: string) {
 			'Pool changes': { main: [[{ node: 'Deliver', type: 'main', index: 0 }]] },
 			'Template reviews': { main: [[{ node: 'Deliver', type: 'main', index: 0 }]] },
 			'Client WABAs': { main: [[{ node: 'Deliver', type: 'main', index: 0 }]] },
+			'Every client': { main: [[{ node: 'Deliver', type: 'main', index: 0 }]] },
 		},
 	};
 }
@@ -131,6 +154,10 @@ const clientPolls = () =>
 const ONBOARDING = join(__dirname, '../../examples/new-client-onboarding.workflow.json');
 const ONBOARDING_ID = 'wbmNewClientOnboard1';
 const STARTER_WABA = '2000000000000001';
+const FLEET = Array.from({ length: 20 }, (_, i) => String(2000000000000301 + i));
+/** Requests that read a fleet WABA's numbers: one per WABA per round. */
+const fleetReads = (id: string) =>
+	simulator.requests.filter((r) => r.path === `/v23.0/${id}/phone_numbers`).length;
 
 beforeAll(async () => {
 	simulator = new GraphApiSimulator({ token: TOKEN, businessIds: [BUSINESS] });
@@ -182,6 +209,19 @@ test(
 			client: true,
 		});
 		simulator.seedCreditLine(BUSINESS, 'Partner Solutions Ltd', '1972385232742146');
+		// The fleet: 20 client WABAs, a number and an approved template each.
+		for (const id of FLEET) {
+			simulator.wabas.set(id, {
+				id,
+				businessId: BUSINESS,
+				name: `Fleet ${id.slice(-2)}`,
+				client: true,
+			});
+			simulator.seedConnectedPhoneNumber(`19063852327${id.slice(-5)}`, `63155${id.slice(-5)}`, {
+				wabaId: id,
+			});
+			simulator.seedMessageTemplate(id, { name: 'fleet_offer' });
+		}
 		simulator.seedMessageTemplate(STARTER_WABA, { name: 'welcome_offer' });
 		for (const id of [WORKFLOW_ID, ONBOARDING_ID]) {
 			await n8n.cli(
@@ -224,9 +264,10 @@ test(
 		// One more poll, which must not repeat them.
 		await waitFor('one more poll', () => polls() >= before + 2);
 		await new Promise((resolve) => setTimeout(resolve, 3000));
+		const fleetEvents = () => simulator.inbox.filter((e) => 'waba_name' in e);
 		const clients = simulator.inbox.filter((e) => String(e.event).startsWith('clientWaba'));
 		const received = simulator.inbox
-			.filter((e) => !clients.includes(e))
+			.filter((e) => !clients.includes(e) && !fleetEvents().includes(e))
 			.map(
 				(e) =>
 					`${String(e.event)} ${String(e.phone_number ?? `${String(e.name)} ${String(e.current)}`)}`,
@@ -275,6 +316,36 @@ test(
 				.filter((t) => t.wabaId === '2000000000000202')
 				.map((t) => t.name),
 		).toContain('welcome_offer');
+
+		// The fleet: every client WABA read each round; a number's quality drops in one, a
+		// template is rejected in another: each reaches the workflow once.
+		await waitFor('the fleet baseline', () => FLEET.every((id) => fleetReads(id) >= 1));
+		simulator.phoneNumbers.get(`19063852327${FLEET[4].slice(-5)}`)!.quality_rating = 'RED';
+		const template = [...simulator.templates.values()].find((t) => t.wabaId === FLEET[9])!;
+		template.status = 'REJECTED';
+		const reads = fleetReads(FLEET[4]) + fleetReads(FLEET[9]);
+		await waitFor(
+			'two fleet events',
+			() =>
+				fleetEvents().some((e) => e.event === 'qualityChanged') &&
+				fleetEvents().some((e) => e.event === 'templateStatusChanged' && e.waba_id === FLEET[9]),
+		);
+		// Two more rounds, which must not repeat them.
+		await waitFor(
+			'two more fleet rounds',
+			() => fleetReads(FLEET[4]) + fleetReads(FLEET[9]) >= reads + 6,
+		);
+		const fromFleet = fleetEvents().filter((e) => FLEET.includes(String(e.waba_id)));
+		expect(fromFleet.map((e) => [e.event, e.waba_id, e.current]).sort()).toEqual([
+			['qualityChanged', FLEET[4], 'RED'],
+			['templateStatusChanged', FLEET[9], 'REJECTED'],
+		]);
+		for (const event of fromFleet) {
+			expect(event).toMatchObject({
+				business_id: BUSINESS,
+				waba_name: `Fleet ${String(event.waba_id).slice(-2)}`,
+			});
+		}
 	},
 	15 * 60_000,
 );

@@ -599,6 +599,29 @@ test('the new-client-onboarding example, imported as it is, runs in the editor o
 	expect([...simulator.templates.values()].some((t) => t.wabaId === client)).toBe(true);
 });
 
+test('the client-alerts example: the Every Client WABA panel shows its events, its interval and its options', async () => {
+	const example = JSON.parse(
+		readFileSync(join(__dirname, '../../examples/client-alerts.workflow.json'), 'utf8'),
+	) as Parameters<typeof importWorkflow>[0];
+	const workflowId = await importWorkflow(example);
+	await page.goto(`${server.url}/workflow/${workflowId}`);
+	await page.locator('[data-test-id=canvas-node][data-node-name="Every Client WABA"]').dblclick();
+	const ndv = page.locator('[data-test-id=ndv]');
+	for (const label of [
+		'Watch',
+		'Business ID',
+		'Events',
+		'Check Each WABA Every (Minutes)',
+		'Options',
+	]) {
+		await expectText(ndv, label);
+	}
+	await expectText(ndv, 'Every Client WABA of a Business');
+	await addOption(ndv, 'Include Owned WABAs');
+	await page.screenshot({ path: join(IMAGES, 'trigger-every-client.png') });
+	await page.locator('[data-test-id=ndv-close-button]').click();
+});
+
 test('the shipped example, imported as it is, runs in the editor: 8 added, 4 on the error output', async () => {
 	// Through n8n's REST API as the signed-in user, as "Import from File" would.
 	const example = JSON.parse(
