@@ -32,12 +32,19 @@ export function pollsPerInterval(intervalMs: number, sinceLastPollMs: number | u
 
 /**
  * First due times for WABAs read for the first time at once (a baseline): evenly over the
- * interval, in the order given, so that each poll of the first interval takes its share.
+ * interval's polls, in the order given, so that each poll of the first interval takes its share
+ * (with one poll an interval, all of them now).
  */
-export function spreadDue(ids: string[], now: number, intervalMs: number): Record<string, number> {
+export function spreadDue(
+	ids: string[],
+	now: number,
+	intervalMs: number,
+	polls: number,
+): Record<string, number> {
 	const due: Record<string, number> = {};
+	const count = Math.max(1, ids.length);
 	ids.forEach((id, index) => {
-		due[id] = now + Math.floor((index * intervalMs) / Math.max(1, ids.length));
+		due[id] = now + Math.floor((index * polls) / count) * (intervalMs / polls);
 	});
 	return due;
 }

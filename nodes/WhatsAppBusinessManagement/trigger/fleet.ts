@@ -149,6 +149,7 @@ export async function pollFleet(
 			read.wabas.map((w) => String(w.id)),
 			now,
 			intervalMs,
+			polls,
 		);
 		for (const waba of read.wabas) {
 			const id = String(waba.id);
