@@ -291,7 +291,7 @@ test(
 		]);
 		for (const event of simulator.inbox) {
 			expect(event).toMatchObject(
-				event.waba_id && !clients.includes(event)
+				event.waba_id && !clients.includes(event) && !fleetEvents().includes(event)
 					? { waba_id: SIMULATOR_WABA_ID }
 					: { business_id: BUSINESS },
 			);
