@@ -254,20 +254,8 @@ async function newClientOnboarding(
 	console.log(
 		`  ${cut('Client WABA Added', 26)} ${events.map((e) => `${String(e.json.name)} (${String(e.json.waba_id)})`).join(', ')}`,
 	);
-	const types = {
-		...stockNodeTypes(),
-		// The trigger's place: a trigger that emits what its poll emitted (see afterTrigger).
-		'n8n-nodes-base.manualTrigger': new RowsTrigger(),
-	};
-	const result = await runWorkflow(
-		afterTrigger(workflow, 'Client WABA Added', events),
-		credentials,
-		types,
-	);
-	if (result.error) {
-		console.error(`The workflow failed: ${result.error.message}`);
-		return false;
-	}
+	const result = await runAfterTrigger(workflow, 'Client WABA Added', events, credentials);
+	if (!result) return false;
 	const steps: Array<[string, (json: Record<string, unknown>) => string]> = [
 		['Assign System User', (j) => `user ${String(j.user_id)} assigned: ${String(j.assigned)}`],
 		[
@@ -295,6 +283,23 @@ async function newClientOnboarding(
 		`  The client's number is ${String(number?.status)}; its WABA is funded by the credit line: ${String(simulator.wabas.get(client)?.primaryFundingId !== undefined)}`,
 	);
 	return ok && number?.status === 'CONNECTED';
+}
+
+/**
+ * The rest of a workflow after its trigger's poll, with the built node: the trigger's place
+ * taken by one that emits what the poll emitted (see afterTrigger). Undefined when it fails.
+ */
+async function runAfterTrigger(
+	workflow: WorkflowFile,
+	triggerName: string,
+	events: INodeExecutionData[],
+	credentials: { accessToken: string; apiVersion: string; baseUrl: string; businessId: string },
+) {
+	const types = { ...stockNodeTypes(), 'n8n-nodes-base.manualTrigger': new RowsTrigger() };
+	const result = await runWorkflow(afterTrigger(workflow, triggerName, events), credentials, types);
+	if (!result.error) return result;
+	console.error(`The workflow failed: ${result.error.message}`);
+	return undefined;
 }
 
 /** The built trigger, as stockNodeTypes loads the built node. */
@@ -347,16 +352,8 @@ async function clientAlerts(
 			events.push(...((await poller.poll()) ?? []));
 			simulator.advanceClock(60_000);
 		}
-		const types = { ...stockNodeTypes(), 'n8n-nodes-base.manualTrigger': new RowsTrigger() };
-		const result = await runWorkflow(
-			afterTrigger(workflow, 'Every Client WABA', events),
-			credentials,
-			types,
-		);
-		if (result.error) {
-			console.error(`The workflow failed: ${result.error.message}`);
-			return false;
-		}
+		const result = await runAfterTrigger(workflow, 'Every Client WABA', events, credentials);
+		if (!result) return false;
 		let routed = 0;
 		for (const node of workflow.nodes.filter((n) => n.type === 'n8n-nodes-base.noOp')) {
 			for (const item of result.outputs(node.name)[0] ?? []) {

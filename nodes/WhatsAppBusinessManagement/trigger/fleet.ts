@@ -128,6 +128,18 @@ export async function pollFleet(
 	);
 	state.lastPoll = now;
 	const items: INodeExecutionData[] = [];
+	/** A change of a WABA as its item: where it belongs, with the client it is about. */
+	const wabaEvent = (change: Change, id: string, record: WabaRecord) =>
+		toEvent(change, {
+			pool: false,
+			owner: { waba_id: id },
+			detectedAt,
+			extra: {
+				waba_name: record.nm || null,
+				owner_business_id: record.o || null,
+				business_id: settings.businessId,
+			},
+		});
 	const client = (json: IDataObject) =>
 		items.push({ json: { ...json, business_id: settings.businessId, detected_at: detectedAt } });
 	let sent = 0;
@@ -167,18 +179,7 @@ export async function pollFleet(
 					at: null,
 					fields: waba,
 				};
-				items.push(
-					toEvent(change, {
-						pool: false,
-						owner: { waba_id: id },
-						detectedAt,
-						extra: {
-							waba_name: record.nm,
-							owner_business_id: record.o || null,
-							business_id: settings.businessId,
-						},
-					}),
-				);
+				items.push(wabaEvent(change, id, record));
 			}
 			Object.assign(record, {
 				nm: String(waba.name ?? ''),
@@ -263,18 +264,7 @@ export async function pollFleet(
 		if (!first) {
 			for (const change of oldestFirst(outcome.changes)) {
 				if (change.event === LIMIT_EVENT) continue; // the portfolio's, below
-				items.push(
-					toEvent(change, {
-						pool: false,
-						owner: { waba_id: id },
-						detectedAt,
-						extra: {
-							waba_name: where.waba_name,
-							owner_business_id: where.owner_business_id,
-							business_id: settings.businessId,
-						},
-					}),
-				);
+				items.push(wabaEvent(change, id, record));
 			}
 		}
 		const limit = limitOf(record);
