@@ -616,8 +616,11 @@ test('the client-alerts example: the Every Client WABA panel shows its events, i
 	]) {
 		await expectText(ndv, label);
 	}
-	await expectText(ndv, 'Every Client WABA of a Business');
+	await expect(
+		ndv.locator('[data-test-id=parameter-input-watch] input').inputValue(),
+	).resolves.toBe('Every Client WABA of a Business');
 	await addOption(ndv, 'Include Owned WABAs');
+	await expectText(ndv, 'Include Owned WABAs');
 	await page.screenshot({ path: join(IMAGES, 'trigger-every-client.png') });
 	await page.locator('[data-test-id=ndv-close-button]').click();
 });
