@@ -169,7 +169,8 @@ export async function pollFleet(
 			const review =
 				typeof waba.account_review_status === 'string' ? waba.account_review_status : '';
 			const record = (state.w[id] ??= { d: baseline ? firstDue[id] : now, nm: '', cu: '', o: '' });
-			if (record.r !== undefined && review !== '' && record.r !== review) {
+			// A review seen before, now another (none answered is no change).
+			if (record.r && review !== '' && record.r !== review) {
 				const change: Change = {
 					event: REVIEW_EVENT,
 					id,
