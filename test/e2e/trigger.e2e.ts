@@ -237,8 +237,9 @@ test(
 		await waitFor('the templates baseline poll', () =>
 			simulator.requests.some((r) => r.path.endsWith('/message_templates')),
 		);
-		// Both client watches (the inbox's and the onboarding example's) took their baseline.
-		await waitFor('the client WABAs baseline polls', () => clientPolls() >= 2);
+		// The three watches of the client list (the inbox's, the onboarding example's and the
+		// fleet's) took their baseline.
+		await waitFor('the client WABAs baseline polls', () => clientPolls() >= 3);
 		await new Promise((resolve) => setTimeout(resolve, 3000));
 		expect(simulator.inbox).toHaveLength(0);
 

@@ -49,10 +49,14 @@ export function spreadDue(
 	return due;
 }
 
-/** The WABAs due now, the most overdue first. */
-export function dueNow(due: Record<string, number>, now: number): string[] {
+/**
+ * The WABAs due by this poll, the most overdue first. A poll counts as on time for what falls
+ * due up to half a poll after it: polls come at n8n's ticks, a few ms early or late, and a WABA
+ * due a moment after its tick would otherwise wait a whole poll (read every interval plus one).
+ */
+export function dueNow(due: Record<string, number>, now: number, pollMs: number): string[] {
 	return Object.entries(due)
-		.filter(([, at]) => at <= now)
+		.filter(([, at]) => at <= now + pollMs / 2)
 		.sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
 		.map(([id]) => id);
 }

@@ -209,7 +209,7 @@ export async function pollFleet(
 	const started = Date.now();
 	let slowestMs = 0;
 	const due = Object.fromEntries(Object.entries(state.w).map(([id, r]) => [id, r.d]));
-	for (const id of dueNow(due, now)) {
+	for (const id of dueNow(due, now, intervalMs / polls)) {
 		if (sent + perWaba > cap) break;
 		if (Date.now() - started + 2 * slowestMs > budgetMs * POLL_BUDGET_SHARE) break;
 		sent += perWaba;
