@@ -61,6 +61,24 @@ interface ListOf<Owner> {
 	matchDigits?: boolean;
 }
 
+/** One page of 100 of the owner's list, labelled as the list says. */
+async function searchListOf(
+	context: ILoadOptionsFunctions,
+	ownerId: string,
+	list: ListOf<string>,
+	filter: string | undefined,
+	paginationToken: string | undefined,
+): Promise<INodeListSearchResult> {
+	return await searchPage(
+		context,
+		{ method: 'GET', path: list.path(ownerId), qs: { fields: list.fields, limit: 100 } },
+		(entry) => ({ name: list.label(entry), value: String(entry.id) }),
+		filter,
+		paginationToken,
+		list.matchDigits,
+	);
+}
+
 /** "From List" for a list of the business (the Business ID field's, else the credential's). */
 async function searchBusinessList(
 	context: ILoadOptionsFunctions,
@@ -72,14 +90,7 @@ async function searchBusinessList(
 		context,
 		`Set the Business ID in the credential (digits only) to list its ${list.what}, or switch to "By ID"`,
 	);
-	return await searchPage(
-		context,
-		{ method: 'GET', path: list.path(businessId), qs: { fields: list.fields, limit: 100 } },
-		(entry) => ({ name: list.label(entry), value: String(entry.id) }),
-		filter,
-		paginationToken,
-		list.matchDigits,
-	);
+	return await searchListOf(context, businessId, list, filter, paginationToken);
 }
 
 /**
@@ -163,14 +174,7 @@ async function searchWabaList(
 		'wabaId',
 		`Choose the WhatsApp Business Account to list its ${list.what}, or switch to "By ID"`,
 	);
-	return await searchPage(
-		context,
-		{ method: 'GET', path: list.path(wabaId), qs: { fields: list.fields, limit: 100 } },
-		(entry) => ({ name: list.label(entry), value: String(entry.id) }),
-		filter,
-		paginationToken,
-		list.matchDigits,
-	);
+	return await searchListOf(context, wabaId, list, filter, paginationToken);
 }
 
 /** "From List" for the Phone Number field: the WABA's numbers, filtered by the digits typed. */
